@@ -1,0 +1,46 @@
+# Two commands matter: `make run` and `make test`. Both set up .venv first and are quiet when it is ready.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip -q --disable-pip-version-check
+ADDRESS ?= 127.0.0.1
+PORT ?= 8501
+ARGS ?=
+
+.PHONY: run test lint bench train readme-shot clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# Stamps record which requirement files are installed, so a second run installs nothing.
+$(VENV)/.app-stamp: requirements.txt | $(BIN)/python
+	$(PIP) install -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-stamp: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(PIP) install -r requirements-dev.txt
+	@touch $(VENV)/.app-stamp $@
+
+run: $(VENV)/.app-stamp
+	$(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT) $(ARGS)
+
+lint: $(VENV)/.dev-stamp
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pytest $(ARGS)
+
+bench: $(VENV)/.dev-stamp
+	$(BIN)/python -m bench $(ARGS)
+
+# Retrain every shipped model (minutes on 2 cores each); cards and .tflite files are rewritten.
+train: $(VENV)/.dev-stamp
+	for demo in guitar ufo hat perception; do $(BIN)/python -m engine train $$demo || exit 1; done
+
+# Copy the home-page screenshot the browser tests took into the README's image.
+readme-shot:
+	cp artifacts/screenshots/home.png docs/home.png
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Perception Lab's engine: synthesis, models, training, inference and search. Never imports streamlit."""

@@ -1,0 +1,52 @@
+"""Command line: `python -m engine {train,evaluate,predict} DEMO ...`, the code the pages call."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from engine import catalog
+from engine.images import ImageError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    train = sub.add_parser("train", help="train a demo's models and write them to models/")
+    evaluate = sub.add_parser("evaluate", help="measure a demo's metrics on fresh data (JSON)")
+    predict = sub.add_parser("predict", help="run a demo on one image file (JSON)")
+    train_sub = train.add_subparsers(dest="demo", required=True)
+    eval_sub = evaluate.add_subparsers(dest="demo", required=True)
+    predict_sub = predict.add_subparsers(dest="demo", required=True)
+    for demo in catalog.DEMOS:
+        cli = catalog.module(demo.key, "cli")
+        if cli is None:
+            continue
+        t = train_sub.add_parser(demo.key, help=demo.title)
+        t.add_argument("--seed", type=int, default=None, help="default: the config's seed")
+        getattr(cli, "add_train_args", lambda p: None)(t)
+        e = eval_sub.add_parser(demo.key, help=demo.title)
+        e.add_argument("--seed", type=int, default=2024, help="seed of the fresh data")
+        e.add_argument("--n", type=int, default=None, help="how many fresh samples")
+        getattr(cli, "add_evaluate_args", lambda p: None)(e)
+        p = predict_sub.add_parser(demo.key, help=demo.title)
+        cli.add_predict_args(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse, dispatch, print JSON; errors are one line on stderr and exit code 2."""
+    args = _parser().parse_args(argv)
+    cli = catalog.module(args.demo, "cli")
+    try:
+        result = getattr(cli, args.command)(args)
+    except (ImageError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The four demos as the Home page and the command line list them."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine import cards
+
+
+@dataclass(frozen=True)
+class Demo:
+    """One demo: where its page and engine live, and the write-up's claim it reproduces."""
+
+    key: str  # CLI name and engine subpackage: engine/<key>/
+    title: str  # navigation label
+    page: str  # page file, relative to the repo root
+    icon: str  # material icon for the navigation
+    pitch: str  # one sentence of what a visitor can do
+    claim: str  # what the original write-up claimed, in its own terms
+    card: str  # the model card whose "headline" holds our measured number
+
+
+DEMOS: tuple[Demo, ...] = (
+    Demo(
+        "guitar",
+        "Guitar occlusion",
+        "pages/guitar.py",
+        ":material/music_note:",
+        "Scribble over a guitar and watch a plain and a dust-trained classifier disagree.",
+        "Training with random occluding rectangles ('dust') keeps a guitar classifier right "
+        "when part of the guitar is hidden.",
+        "guitar-dust",
+    ),
+    Demo(
+        "ufo",
+        "UFO masks",
+        "pages/ufo.py",
+        ":material/flight:",
+        "Upload a sky photo and a U-Net trained from one cut-out saucer marks any UFO in red.",
+        "A U-Net trained on composites of one cut-out finds saucers in real photos, but fails on "
+        "large and white saucers that the training variation did not cover.",
+        "ufo-widened",
+    ),
+    Demo(
+        "hat",
+        "Sorting hat",
+        "pages/hat.py",
+        ":material/school:",
+        "Upload a group photo: every face is found and sorted into one of four houses.",
+        "A small AlexNet-like CNN sorts 100x100 faces into four houses with 85 % test accuracy.",
+        "hat",
+    ),
+    Demo(
+        "perception",
+        "Perception engine",
+        "pages/perception.py",
+        ":material/blur_on:",
+        "Watch a random search arrange a few ellipses until a classifier sees your chosen class.",
+        "Random search over a few two-colour ellipses finds images a classifier scores highly; "
+        "letting it pick the background colour helps.",
+        "perception",
+    ),
+)
+
+
+def demo(key: str) -> Demo:
+    """The demo with this key; raises KeyError with the known keys."""
+    for d in DEMOS:
+        if d.key == key:
+            return d
+    raise KeyError(f"unknown demo '{key}' (known: {', '.join(d.key for d in DEMOS)})")
+
+
+def headline(key: str) -> str | None:
+    """Our measured number for a demo's claim, from its model card; None until trained."""
+    card = cards.read(demo(key).card)
+    if not card:
+        return None
+    return card.get("headline")
+
+
+def module(key: str, name: str) -> Any | None:
+    """A demo's engine module (e.g. 'cli'), or None when that demo is not built yet."""
+    try:
+        return importlib.import_module(f"engine.{key}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(f"engine.{key}"):
+            return None
+        raise
+
+
+def thumbnail(key: str) -> np.ndarray | None:
+    """A small RGB picture of the demo from its own engine, or None when not built yet."""
+    mod = module(key, "thumbnail")
+    return None if mod is None else mod.make()
