@@ -37,9 +37,7 @@ class ModelFiles:
 def files(name: str, root: Path | None = None) -> ModelFiles:
     """Paths of the .keras, .tflite and .json files of a model by name."""
     base = root or cards.MODELS_DIR
-    return ModelFiles(
-        name, base / f"{name}.keras", base / f"{name}.tflite", base / f"{name}.json"
-    )
+    return ModelFiles(name, base / f"{name}.keras", base / f"{name}.tflite", base / f"{name}.json")
 
 
 class LiteModel:
@@ -48,12 +46,15 @@ class LiteModel:
     def __init__(self, tflite: bytes | Path, card: dict[str, Any], pool_size: int = POOL_SIZE):
         from ai_edge_litert.interpreter import Interpreter
 
-        content = tflite.read_bytes() if isinstance(tflite, Path) else tflite
+        # The interpreters read the flatbuffer in place: it must live as long as they do.
+        self._content = tflite.read_bytes() if isinstance(tflite, Path) else tflite
+        self._interpreters = []
         self.card = card
         self.labels: list[str] = list(card.get("labels", []))
         self._pool: queue.Queue = queue.Queue()
         for _ in range(pool_size):
-            interpreter = Interpreter(model_content=content, num_threads=NUM_THREADS)
+            interpreter = Interpreter(model_content=self._content, num_threads=NUM_THREADS)
+            self._interpreters.append(interpreter)
             self._pool.put(interpreter.get_signature_runner())
         detail = interpreter.get_input_details()[0]
         self.input_shape: tuple[int, ...] = tuple(int(v) for v in detail["shape_signature"][1:])
@@ -90,15 +91,14 @@ def load_model(name: str, root: Path | None = None) -> LiteModel:
     return LiteModel(paths.tflite, cards.read(name, root) or {"name": name})
 
 
-def to_tflite(model: Any) -> bytes:
-    """Convert a Keras model to a LiteRT flatbuffer with a free batch dimension (imports TF)."""
-    import tensorflow as tf
+def export_tflite(model: Any, path: Path) -> Path:
+    """Export a Keras model to a LiteRT flatbuffer with a free batch dimension (imports TF).
 
-    shape = [None, *model.inputs[0].shape[1:]]
-    fn = tf.function(lambda x: model(x, training=False))
-    concrete = fn.get_concrete_function(tf.TensorSpec(shape, tf.float32))
-    converter = tf.lite.TFLiteConverter.from_concrete_functions([concrete], model)
-    return converter.convert()
+    Keras's own exporter freezes the weights; converting a traced tf.function instead keeps
+    them as resource variables that LiteRT reads uninitialised (NaN outputs).
+    """
+    model.export(str(path), format="litert", verbose=False)
+    return path
 
 
 def save_model(model: Any, card: dict[str, Any], root: Path | None = None) -> ModelFiles:
@@ -106,7 +106,7 @@ def save_model(model: Any, card: dict[str, Any], root: Path | None = None) -> Mo
     paths = files(card["name"], root)
     paths.keras.parent.mkdir(parents=True, exist_ok=True)
     model.save(paths.keras)
-    paths.tflite.write_bytes(to_tflite(model))
+    export_tflite(model, paths.tflite)
     cards.write(card, root)
     return paths
 
