@@ -1,4 +1,4 @@
-"""`python -m bench [DEMO ...]`: run every demo's benchmark (bench/<demo>.py) and print one table."""
+"""`python -m bench [DEMO ...]`: run each demo's bench/<demo>.py and print one table."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Perception Lab's engine: synthesis, models, training, inference and search. Never imports streamlit."""
+"""Perception Lab's engine: synthesis, models, training, inference, search. No streamlit."""

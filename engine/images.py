@@ -1,4 +1,4 @@
-"""The one door for uploaded images: bytes in, RGB uint8 array out, or an ImageError a person reads."""
+"""The one door for uploaded images: bytes in, RGB uint8 out, or an ImageError a person reads."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def load_image(data: bytes, max_pixels: int = MAX_PIXELS, min_side: int = MIN_SI
     h, w = rgb.shape[:2]
     if min(h, w) < min_side:
         raise ImageError(
-            f"The image is only {w}x{h} pixels; please use one at least {min_side} pixels on each side."
+            f"The image is only {w}x{h} pixels; please use one at least {min_side} pixels "
+            "on each side."
         )
     return rgb
 
@@ -76,7 +77,8 @@ def _open_checked(data: bytes, max_pixels: int) -> Image.Image:
         raise ImageError("The image is too large to open safely (over 40 megapixels).") from exc
     except UnidentifiedImageError as exc:
         raise ImageError(
-            "This file is not an image we can read. Please upload a PNG, JPEG, WebP, GIF, BMP or TIFF."
+            "This file is not an image we can read. "
+            "Please upload a PNG, JPEG, WebP, GIF, BMP or TIFF."
         ) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(

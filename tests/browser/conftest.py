@@ -1,4 +1,4 @@
-"""Browser fixtures: one `streamlit run` on a free loopback port, Debian's chromium via Playwright."""
+"""Browser fixtures: one `streamlit run` on loopback, Debian's chromium via Playwright."""
 
 from __future__ import annotations
 
