@@ -1,0 +1,1 @@
+"""UFO masks: one cut-out saucer, procedural skies, composites and a small U-Net."""

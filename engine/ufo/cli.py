@@ -1,0 +1,108 @@
+"""`python -m engine train|evaluate|predict ufo`: no TensorFlow at import time."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from engine import cards, images, runtime
+from engine.ufo.unet.model import CONFIGS, UNetConfig
+
+# The model the command line and the page use unless told otherwise.
+DEFAULT_MODEL = "ufo-widened"
+# Evaluation size used by train, so the card's metrics match `evaluate --n 500`.
+EVAL_N = 500
+
+
+def add_predict_args(parser: argparse.ArgumentParser) -> None:
+    """IMAGE, --model, --threshold."""
+    parser.add_argument("image", help="a sky photo (PNG, JPEG, ...)")
+    parser.add_argument("--model", default=DEFAULT_MODEL, choices=sorted(CONFIGS))
+    parser.add_argument("--threshold", type=float, default=None, help="default: the card's")
+
+
+def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
+    """Nothing beyond --seed and --n; n defaults to EVAL_N."""
+
+
+def _card(config: UNetConfig, seconds: float, losses: tuple[float, ...], seed: int) -> dict:
+    """The card of a freshly trained model (metrics are added after evaluation)."""
+    from engine.ufo.unet.evaluate import ranges_note
+
+    size = config.ranges.size
+    return {
+        "name": config.name,
+        "demo": "ufo",
+        "kind": "segmenter",
+        "labels": ["sky", "saucer"],
+        "input": {"height": size, "width": size, "channels": 3},
+        "config": config.to_dict(),
+        "seed": seed,
+        "data": {
+            "train": f"{config.samples} composites of the one cut-out saucer "
+            f"(engine/ufo/assets/saucer.png) on procedural skies and scikit-image's outdoor "
+            f"photos ({config.ranges.photo_share:.0%}); {ranges_note(config.ranges)}",
+            "evaluate": {"seed": seed, "n": EVAL_N},
+        },
+        "training": {
+            "seconds": round(seconds, 1),
+            "epochs": len(losses),
+            "losses": [round(v, 4) for v in losses],
+        },
+    }
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    """Train both models on the same number of composites, save, evaluate, store metrics."""
+    from dataclasses import replace
+
+    from engine.ufo.unet.train import train as fit
+
+    for config in CONFIGS.values():
+        cfg = config if args.seed is None else replace(config, seed=args.seed)
+        print(f"training {cfg.name} ...", file=sys.stderr, flush=True)
+        trained = fit(cfg, on_step=lambda s: print(f"  {s}", file=sys.stderr, flush=True))
+        runtime.save_model(trained.model, _card(cfg, trained.seconds, trained.losses, cfg.seed))
+    seed = next(iter(CONFIGS.values())).seed if args.seed is None else args.seed
+    metrics = _evaluate(seed, EVAL_N)
+    for name, values in metrics.items():
+        card = cards.update_metrics(name, values)
+        if name == DEFAULT_MODEL:
+            from engine.ufo.unet.evaluate import headline
+
+            card["headline"] = headline(values)
+            cards.write(card)
+    return metrics
+
+
+def _evaluate(seed: int, n: int) -> dict[str, Any]:
+    """Metrics of both shipped models (served through LiteRT) on fresh data."""
+    from engine.ufo.unet.evaluate import evaluate as run
+
+    models = {}
+    for name in CONFIGS:
+        lite = runtime.load_model(name)
+        models[name] = (lite.predict, UNetConfig.from_dict(lite.card["config"]))
+    return run(models, seed, n)
+
+
+def evaluate(args: argparse.Namespace) -> dict[str, Any]:
+    """Print what the cards store when called with a card's seed and n."""
+    return _evaluate(args.seed, args.n or EVAL_N)
+
+
+def predict(args: argparse.Namespace) -> dict[str, Any]:
+    """Boxes (original pixel coordinates) of saucers in one image file."""
+    from engine.ufo.unet.predict import detect_with
+
+    image = images.load_file(args.image)
+    model = runtime.load_model(args.model)
+    found = detect_with(model, image, args.threshold)
+    return {
+        "model": args.model,
+        "width": int(image.shape[1]),
+        "height": int(image.shape[0]),
+        "threshold": found.threshold,
+        "boxes": [b.as_dict() for b in found.boxes],
+    }

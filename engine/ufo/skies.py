@@ -1,0 +1,165 @@
+"""Sky backgrounds without downloads: procedural skies with horizon silhouettes, plus photos.
+
+Procedural skies mix a day / dusk / night / overcast gradient, multi-octave noise clouds, sun
+glare and haze, then put a horizon in front (mountains, buildings, trees, poles and wires), as
+the write-up picked sky photos that show such things. `photos()` adds the outdoor pictures that
+scikit-image ships, for training only (the app's requirements do not include scikit-image).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import cv2
+import numpy as np
+
+KINDS = ("day", "dusk", "night", "overcast")
+# (top colour, horizon colour, cloud colour) per kind, RGB in [0, 1].
+PALETTE = {
+    "day": ((0.16, 0.38, 0.78), (0.62, 0.78, 0.93), (0.96, 0.96, 0.97)),
+    "dusk": ((0.14, 0.16, 0.38), (0.98, 0.58, 0.30), (0.86, 0.52, 0.46)),
+    "night": ((0.01, 0.02, 0.07), (0.08, 0.10, 0.20), (0.22, 0.23, 0.28)),
+    "overcast": ((0.55, 0.57, 0.60), (0.78, 0.79, 0.80), (0.88, 0.88, 0.89)),
+}
+SILHOUETTES = ("none", "mountains", "buildings", "trees", "poles")
+
+
+def noise(rng: np.random.Generator, h: int, w: int, octaves: int = 5, base: int = 3) -> np.ndarray:
+    """Multi-octave value noise in [0, 1]: random grids upsampled smoothly and summed."""
+    total = np.zeros((h, w), np.float32)
+    weight = 0.0
+    for o in range(octaves):
+        cells = base * 2**o
+        grid = rng.random((cells + 1, cells + 1), dtype=np.float32)
+        total += cv2.resize(grid, (w, h), interpolation=cv2.INTER_CUBIC) * 0.55**o
+        weight += 0.55**o
+    total /= weight
+    lo, hi = float(total.min()), float(total.max())
+    return (total - lo) / max(hi - lo, 1e-6)
+
+
+def _gradient(kind: str, h: int, w: int, rng: np.random.Generator) -> np.ndarray:
+    """Vertical sky gradient from zenith to horizon colour, slightly jittered."""
+    top, horizon, _ = (np.array(c, np.float32) for c in PALETTE[kind])
+    # Mostly a common brightness change; per-channel tint is kept small so grey stays grey.
+    jitter = (rng.uniform(0.85, 1.15) * rng.uniform(0.96, 1.04, 3)).astype(np.float32)
+    t = np.linspace(0, 1, h, dtype=np.float32)[:, None, None] ** rng.uniform(0.6, 1.6)
+    sky = (top * (1 - t) + horizon * t) * jitter
+    return np.broadcast_to(sky, (h, w, 3)).copy()
+
+
+def _clouds(sky: np.ndarray, kind: str, rng: np.random.Generator) -> np.ndarray:
+    """Blend noise clouds over the gradient; coverage from clear to nearly full."""
+    h, w = sky.shape[:2]
+    field = noise(rng, h, w, base=int(rng.integers(2, 5)))
+    cover = rng.uniform(0.15, 0.95) if kind == "overcast" else rng.uniform(0.0, 0.7)
+    soft = rng.uniform(0.05, 0.25)
+    amount = np.clip((field - (1 - cover)) / soft, 0, 1)[..., None]
+    color = np.array(PALETTE[kind][2], np.float32) * rng.uniform(0.8, 1.05)
+    shade = 0.75 + 0.25 * noise(rng, h, w, octaves=3, base=4)[..., None]
+    return sky * (1 - amount) + color * shade * amount
+
+
+def _glare(sky: np.ndarray, kind: str, rng: np.random.Generator) -> np.ndarray:
+    """A sun (day, dusk) or moon (night) glow with a bright core; overcast skies have none."""
+    if kind == "overcast" or rng.random() < 0.4:
+        return sky
+    h, w = sky.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    cx, cy = rng.uniform(0, w), rng.uniform(-0.2 * h, 0.7 * h)
+    r2 = ((xs - cx) ** 2 + (ys - cy) ** 2) / (max(h, w) ** 2)
+    size = rng.uniform(0.005, 0.04)
+    glow = np.exp(-r2 / size) * (0.25 if kind == "night" else 0.6)
+    core = np.exp(-r2 / (size * 0.02))
+    tint = np.array([1.0, 0.95, 0.8] if kind != "dusk" else [1.0, 0.8, 0.5], np.float32)
+    return sky + (glow + core)[..., None] * tint
+
+
+def _haze(sky: np.ndarray, horizon: int, kind: str, rng: np.random.Generator) -> np.ndarray:
+    """Whiten the band just above the horizon line, as distance and moisture do."""
+    h = sky.shape[0]
+    y = np.arange(h, dtype=np.float32)[:, None, None]
+    band = np.exp(-np.clip(horizon - y, 0, None) / (rng.uniform(0.05, 0.2) * h))
+    color = np.array(PALETTE[kind][1], np.float32) * 1.1
+    return sky * (1 - 0.5 * band) + color * 0.5 * band
+
+
+def _ridge(rng: np.random.Generator, w: int, base: int, rough: float) -> np.ndarray:
+    """A 1-D profile in [0, 1] along the width (mountains, tree tops)."""
+    line = noise(rng, 1, w, octaves=4, base=base)[0]
+    return line * rough
+
+
+def _horizon_mask(kind: str, h: int, w: int, top: int, rng: np.random.Generator) -> np.ndarray:
+    """Boolean mask of the silhouette in front of the sky; top is the horizon's y."""
+    ys = np.arange(h)[:, None]
+    xs = np.arange(w)[None, :]
+    if kind == "mountains":
+        peak = top - _ridge(rng, w, 2, rng.uniform(0.1, 0.35) * h)
+        return ys >= peak[None, :]
+    if kind == "trees":
+        crowns = top - _ridge(rng, w, int(rng.integers(8, 20)), rng.uniform(0.04, 0.12) * h)
+        return ys >= crowns[None, :]
+    mask = np.broadcast_to(ys >= top, (h, w)).copy()
+    if kind == "buildings":
+        x = 0
+        while x < w:
+            bw = int(rng.uniform(0.04, 0.15) * w) + 1
+            mask[max(0, top - int(rng.uniform(0.03, 0.35) * h)) :, x : x + bw] = True
+            x += bw + int(rng.integers(0, max(2, w // 30)))
+    elif kind == "poles":
+        _poles(mask, rng, top, h, w, xs, ys)
+    return mask
+
+
+def _poles(mask, rng, top, h, w, xs, ys) -> None:
+    """Utility poles with sagging wires strung between them (drawn into mask)."""
+    count = int(rng.integers(2, 5))
+    px = np.sort(rng.uniform(0, w, count))
+    pole_top = top - rng.uniform(0.25, 0.5) * h
+    thick = max(1, w // 160)
+    for x in px:
+        mask[int(pole_top) :, int(x) : int(x) + thick] = True
+    for a, b in zip(px[:-1], px[1:], strict=False):
+        t = np.clip((xs - a) / max(b - a, 1), 0, 1)
+        sag = pole_top + 0.1 * h * 4 * t * (1 - t) + 0.02 * h
+        on = (xs >= a) & (xs <= b) & (np.abs(ys - sag) <= max(0.5, thick / 2))
+        mask |= on
+
+
+def procedural(rng: np.random.Generator, h: int, w: int) -> np.ndarray:
+    """One procedural sky as an (h, w, 3) float32 RGB array in [0, 1]."""
+    kind = KINDS[int(rng.integers(len(KINDS)))]
+    sky = _clouds(_gradient(kind, h, w, rng), kind, rng)
+    sky = _glare(sky, kind, rng)
+    front = SILHOUETTES[int(rng.integers(len(SILHOUETTES)))]
+    top = int(rng.uniform(0.6, 1.0) * h)
+    if front != "none":
+        sky = _haze(sky, top, kind, rng)
+        mask = _horizon_mask(front, h, w, top, rng)
+        dark = np.array(PALETTE[kind][0], np.float32) * rng.uniform(0.1, 0.5)
+        ground = dark + 0.05 * noise(rng, h, w, octaves=3, base=6)[..., None]
+        sky = np.where(mask[..., None], ground, sky)
+    return np.clip(sky, 0, 1).astype(np.float32)
+
+
+@cache
+def photos() -> tuple[np.ndarray, ...]:
+    """Outdoor photos with sky shipped by scikit-image (training only); empty if not installed."""
+    try:
+        from skimage import data
+    except ImportError:
+        return ()
+    found = []
+    for name in ("rocket", "camera"):
+        image = np.asarray(getattr(data, name)(), dtype=np.float32) / 255.0
+        found.append(np.repeat(image[..., None], 3, axis=2) if image.ndim == 2 else image)
+    return tuple(found)
+
+
+def sample(rng: np.random.Generator, h: int, w: int, photo_share: float = 0.0) -> np.ndarray:
+    """A sky of at least (h, w): a shipped photo with probability photo_share, else procedural."""
+    pics = photos() if photo_share > 0 else ()
+    if pics and rng.random() < photo_share:
+        return pics[int(rng.integers(len(pics)))]
+    return procedural(rng, h, w)

@@ -1,0 +1,1 @@
+"""A small U-Net (after milesial/Pytorch-UNet): parts, model, train, predict, evaluate."""
