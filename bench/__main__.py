@@ -35,7 +35,7 @@ def median_ms(fn, repeat: int = 20, warmup: int = 2) -> float:
 
 def main(argv: list[str]) -> int:
     """Run the selected (default: all built) demo benchmarks."""
-    wanted = argv or [d.key for d in DEMOS]
+    wanted = argv or [*(d.key for d in DEMOS), "soak"]
     print(f"Perception Lab bench, {date.today()}, {platform.processor() or platform.machine()}")
     for key in wanted:
         try:
