@@ -1,0 +1,117 @@
+"""One search as the page and the CLI run it: settings in, a picture, top-5 and JSON out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine.perception import search, targets
+from engine.perception.ellipses import Layout, render, to_uint8
+
+# Display pictures are rendered from the same genes at this size: crisp, not upscaled.
+DISPLAY_SIDE = 512
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a visitor picks; together with the seed it fixes the whole search."""
+
+    class_index: int  # which label of the classifier to aim at
+    n_ellipses: int = 8  # the write-up's eight ellipses
+    background: bool = True  # let the search pick the background colour
+    colours: int = 2  # two shared colours (the write-up); 0 = a free colour per ellipse
+    seconds: float = 30.0  # time budget
+    iterations: int = 100_000  # iteration budget; whichever runs out first ends it
+    seed: int = 0  # same seed and same scores -> same final ellipses
+
+    def layout(self) -> Layout:
+        """The gene layout these settings imply."""
+        return Layout(self.n_ellipses, self.colours, self.background)
+
+    def config(self) -> search.SearchConfig:
+        """The search budget these settings imply (schedule from SearchConfig's defaults)."""
+        return search.SearchConfig(iterations=self.iterations, seconds=self.seconds)
+
+
+@dataclass
+class Outcome:
+    """A finished or stopped search, ready to show and download."""
+
+    classifier: str
+    target: str
+    score: float
+    top5: list[tuple[str, float]]
+    genes: np.ndarray
+    iterations: int
+    candidates: int
+    seconds: float
+    stopped: str
+    settings: Settings
+    trace: list[tuple[int, float, int]] = field(default_factory=list)
+
+    def drawing(self) -> dict[str, Any]:
+        """The ellipses as JSON, with what produced them."""
+        return {
+            "classifier": self.classifier,
+            "target": self.target,
+            "score": round(self.score, 6),
+            "settings": asdict(self.settings),
+            "genes": [round(float(v), 6) for v in self.genes],
+            **self.settings.layout().decode(self.genes).to_json(),
+        }
+
+
+def picture(layout: Layout, genes: np.ndarray, side: int = DISPLAY_SIDE) -> np.ndarray:
+    """A display-size RGB uint8 picture of one gene vector."""
+    return to_uint8(render(layout.decode(genes), side, side))[0]
+
+
+def run(
+    model: Any,
+    settings: Settings,
+    on_step: Callable[[search.Step], bool | None] | None = None,
+) -> Outcome:
+    """Search for ellipses the model scores highly as the settings' class."""
+    layout = settings.layout()
+    scorer = targets.Scorer(model, layout, settings.class_index)
+    rng = np.random.default_rng(settings.seed)
+    config = settings.config()
+    start = layout.random(rng, config.batch)
+    result = search.run(scorer, start, layout.space(), config, rng, on_step)
+    return finish(model, settings, result)
+
+
+def finish(model: Any, settings: Settings, result: search.SearchResult) -> Outcome:
+    """Score the best genes once more for the top-5 and pack everything up."""
+    scorer = targets.Scorer(model, settings.layout(), settings.class_index)
+    probabilities = scorer.probabilities(result.genes[None, :])[0]
+    return Outcome(
+        classifier=getattr(model, "name", ""),
+        target=model.labels[settings.class_index],
+        score=float(probabilities[settings.class_index]),
+        top5=targets.top(probabilities, model.labels),
+        genes=result.genes,
+        iterations=result.iterations,
+        candidates=result.candidates,
+        seconds=result.seconds,
+        stopped=result.stopped,
+        settings=settings,
+        trace=list(result.trace),
+    )
+
+
+def stopped(model: Any, settings: Settings, last: search.Step, trace: list) -> Outcome:
+    """The outcome of a search stopped from outside (the page's Stop) at its last step."""
+    result = search.SearchResult(
+        last.best_genes,
+        last.best_score,
+        last.iteration,
+        last.candidates,
+        last.seconds,
+        "cancelled",
+        list(trace),
+    )
+    return finish(model, settings, result)

@@ -1,0 +1,110 @@
+"""Plotly figures for the page: the live score trace and the findings card's plots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+
+# Findings plots stay short enough to see next to each other on a laptop screen.
+HEIGHT = 340
+
+
+def _layout(fig: go.Figure, title: str, **kwargs: Any) -> go.Figure:
+    """Shared look: a title, tight margins, legend on top."""
+    fig.update_layout(
+        title=title,
+        height=HEIGHT,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        **kwargs,
+    )
+    return fig
+
+
+def trace(points: list[tuple[int, float, int]], target: str) -> go.Figure:
+    """Best score vs iteration, with the candidates tried on a second axis."""
+    its = [p[0] for p in points]
+    fig = go.Figure()
+    fig.add_scatter(x=its, y=[p[1] for p in points], name=f"best P({target})", mode="lines")
+    fig.add_scatter(
+        x=its,
+        y=[p[2] for p in points],
+        name="candidates tried",
+        yaxis="y2",
+        mode="lines",
+        line={"dash": "dot", "width": 1},
+    )
+    return _layout(
+        fig,
+        "Best score so far",
+        xaxis_title="iteration",
+        yaxis={"title": "probability", "range": [0, 1.02]},
+        yaxis2={"title": "candidates", "overlaying": "y", "side": "right", "showgrid": False},
+    )
+
+
+def top5(pairs: list[tuple[str, float]]) -> go.Figure:
+    """The classifier's five most likely classes for the final picture."""
+    fig = go.Figure(go.Bar(x=[p for _, p in pairs][::-1], y=[n for n, _ in pairs][::-1]))
+    fig.update_traces(orientation="h", texttemplate="%{x:.3f}", textposition="auto")
+    return _layout(fig, "Top-5 of the target classifier", xaxis={"range": [0, 1]})
+
+
+def spread(s: dict[str, Any], title: str) -> go.Figure:
+    """Finding (1): per-class min / median / max over random images, sorted by median."""
+    fig = go.Figure()
+    for key, mode in (("max", "markers"), ("median", "lines+markers"), ("min", "markers")):
+        fig.add_scatter(x=s["labels"], y=s[key], name=key, mode=mode)
+    return _layout(fig, title, yaxis={"type": "log", "title": "probability"})
+
+
+def colours(c: dict[str, Any]) -> go.Figure:
+    """Finding (2): each class's median score with two colours vs a free colour per ellipse."""
+    free = dict(zip(c["free"]["labels"], c["free"]["median"], strict=True))
+    two = dict(zip(c["two"]["labels"], c["two"]["median"], strict=True))
+    names = list(free)
+    lo = min(min(free.values()), min(two.values()))
+    fig = go.Figure()
+    fig.add_scatter(x=[lo, 1], y=[lo, 1], mode="lines", name="no change", line={"dash": "dot"})
+    fig.add_scatter(
+        x=[free[n] for n in names],
+        y=[two[n] for n in names],
+        text=names,
+        mode="markers+text",
+        textposition="top center",
+        name="class median",
+    )
+    return _layout(
+        fig,
+        f"Two colours vs free colours (rank corr. {c['median_rank_correlation']:.2f})",
+        xaxis={"type": "log", "title": "median, free colours"},
+        yaxis={"type": "log", "title": "median, two colours"},
+    )
+
+
+def background(on: list[dict], off: list[dict]) -> go.Figure:
+    """Finding (3): final score per class with the background picked vs fixed white."""
+    fig = go.Figure()
+    fig.add_bar(x=[r["label"] for r in off], y=[r["score"] for r in off], name="fixed white")
+    fig.add_bar(x=[r["label"] for r in on], y=[r["score"] for r in on], name="search picks it")
+    return _layout(fig, "Final score: background fixed vs picked", yaxis={"range": [0, 1]})
+
+
+def traces(rows: list[dict]) -> go.Figure:
+    """Finding (4): best score vs iteration of every class's search."""
+    fig = go.Figure()
+    for r in rows:
+        x, y = zip(*r["trace"], strict=True) if r["trace"] else ((), ())
+        fig.add_scatter(x=list(x), y=list(y), name=r["label"], mode="lines")
+    return _layout(fig, "Score vs iteration", xaxis_title="iteration", yaxis={"range": [0, 1]})
+
+
+def models(per_model: dict[str, Any], threshold: float) -> go.Figure:
+    """Ours: final score per class for each classifier (is the dust model harder to fool?)."""
+    fig = go.Figure()
+    for name, found in per_model.items():
+        rows = found["search"]
+        fig.add_bar(x=[r["label"] for r in rows], y=[r["score"] for r in rows], name=name)
+    fig.add_hline(y=threshold, line_dash="dot", annotation_text=f"{threshold}")
+    return _layout(fig, "Final score per class, by classifier", yaxis={"range": [0, 1]})

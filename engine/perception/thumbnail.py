@@ -1,0 +1,30 @@
+"""The Home page's picture: the best drawing the findings card stored, or seeded ellipses."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine import cards
+from engine.perception.ellipses import Layout, render, to_uint8
+
+# Home-page thumbnails are landscape; the ellipses are laid out on a square canvas.
+SIZE = (240, 360)
+
+
+def make() -> np.ndarray:
+    """An RGB uint8 picture: the highest-scoring stored search, else eight seeded ellipses."""
+    layout = Layout()
+    genes = _best_stored(layout)
+    if genes is None:
+        genes = layout.random(np.random.default_rng(3))[0]
+    return to_uint8(render(layout.decode(genes), *SIZE))[0]
+
+
+def _best_stored(layout: Layout) -> np.ndarray | None:
+    """The genes of the best background-on search in the findings card, if any fit."""
+    card = cards.read("perception") or {}
+    rows = [r for f in card.get("findings", {}).values() for r in f.get("search", [])]
+    rows = [r for r in rows if len(r.get("genes", [])) == layout.size]
+    if not rows:
+        return None
+    return np.asarray(max(rows, key=lambda r: r["score"])["genes"], dtype=np.float32)
