@@ -1,0 +1,47 @@
+"""Guitar occlusion: both models scoring one drawing, server side (goal < 50 ms on 2 cores)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bench.__main__ import median_ms
+
+
+def run(report) -> None:
+    from engine.guitar import dust, predict
+    from engine.guitar.render import to_input
+
+    models = predict.load_models()
+    r = predict.scene("Jazzmaster", 1)
+    drawn, _ = dust.scribble(r.image, r.mask, 0.2, np.random.default_rng(0))
+    drawing = np.zeros((320, 320, 4), np.uint8)
+    changed = np.any(drawn != r.image, axis=-1)
+    drawing[changed, :3] = drawn[changed]
+    drawing[changed, 3] = 255
+    from engine.images import to_png
+
+    png = to_png(drawing)
+
+    def both_models() -> None:
+        picture = predict.canvas_picture(r.image, None, png)
+        predict.score(models, picture)
+
+    ms = median_ms(both_models, repeat=50)
+    report("guitar: both models score one drawing (PNG in, top-5 out)", ms, "ms")
+    report("guitar: goal", "< 50", "ms")
+    x = to_input(drawn)[None]
+    lite = median_ms(lambda: [m.predict(x) for m in models.values()], repeat=50)
+    report("guitar: both models, LiteRT predict only", lite, "ms")
+    batch = np.repeat(x, 256, axis=0)
+    per_image = median_ms(lambda: models["guitar-plain"].predict(batch), repeat=10) / 256
+    report("guitar: one model, batch of 256 (perception search)", 1000 / per_image, "img/s")
+    try:
+        from engine import runtime
+
+        keras_models = [runtime.load_keras(name) for name in models]
+    except Exception as exc:  # noqa: BLE001 - TensorFlow is a dev dependency
+        report("guitar: keras model.predict", f"n/a ({type(exc).__name__})")
+        return
+    keras_ms = median_ms(lambda: [k.predict(x, verbose=0) for k in keras_models], repeat=20)
+    report("guitar: both models, keras model.predict", keras_ms, "ms")
+    report("guitar: keras model.predict / LiteRT (same input)", keras_ms / lite, "x")
