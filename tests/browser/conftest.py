@@ -50,13 +50,22 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def server_tmpdir(tmp_path_factory) -> Path:
+    """The app server's TMPDIR: tests check that uploads never land there."""
+    return tmp_path_factory.mktemp("server-tmp")
+
+
+@pytest.fixture(scope="session")
+def app_url(server_tmpdir):
     """Start the real app on 127.0.0.1 and yield its base URL."""
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py")]
     cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
     cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "TMPDIR": str(server_tmpdir)}
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
@@ -97,8 +106,9 @@ def page(browser):
 
 def wait_idle(pg, timeout: float = 60_000) -> None:
     """Wait until the app has rendered and no script run is in progress."""
-    pg.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    pg.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
+    # The navigation renders only once the script has run; the skeleton shows until then.
+    pg.wait_for_selector('[data-testid="stSidebarNavItems"]', timeout=timeout)
+    pg.wait_for_selector('[data-testid="stAppSkeleton"]', state="detached", timeout=timeout)
     pg.wait_for_function(
         """() => {
             const w = document.querySelector('[data-testid="stStatusWidget"]');
@@ -129,3 +139,17 @@ def screenshot(pg, name: str) -> Path:
     out = SHOTS / f"{name}.png"
     pg.screenshot(path=str(out), full_page=True)
     return out
+
+
+def upload(pg, name: str, data: bytes, mime: str = "image/png") -> None:
+    """Put bytes into the page's file uploader as if a person chose that file, then settle."""
+    pg.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
+        files=[{"name": name, "mimeType": mime, "buffer": data}]
+    )
+    pg.wait_for_timeout(500)
+    wait_idle(pg)
+
+
+def error_texts(pg) -> list[str]:
+    """Texts of the red error alerts currently on the page."""
+    return pg.locator('[data-testid="stAlertContentError"]').all_inner_texts()
