@@ -19,6 +19,12 @@ def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seconds", type=float, default=default.seconds, help="per class")
     parser.add_argument("--iterations", type=int, default=default.iterations, help="per class")
     parser.add_argument("--models", nargs="*", default=None, help="default: every classifier")
+    parser.add_argument(
+        "--compare-background",
+        nargs="*",
+        default=list(default.compare_background),
+        help="models searched again with a fixed white background (finding 3)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only, keep the card")
 
 
@@ -36,6 +42,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         n_random=args.n or findings.FindingsConfig.n_random,
         seconds=args.seconds,
         iterations=args.iterations,
+        compare_background=tuple(args.compare_background),
     )
     seed = 2024 if args.seed is None else args.seed
     began = time.monotonic()

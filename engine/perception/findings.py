@@ -29,10 +29,12 @@ class FindingsConfig:
     n_random: int = 1000  # the write-up's 1,000 random images per palette
     n_ellipses: int = 8  # the write-up's eight ellipses, random images and searches alike
     seconds: float = 30.0  # time budget per class search (the issue's quality bar)
-    iterations: int = 100_000  # iteration cap per search; seconds normally ends it first
+    iterations: int = 150  # iteration cap per search: ~20 s here under load, so the cap, not
+    # the clock, ends each search and the card replays exactly for the same seed
     threshold: float = 0.9  # "fooled": the target class at or above this probability
-    compare_background: tuple[str, ...] = ("guitar-plain",)  # models searched again with a
-    # fixed white background for finding (3); one model keeps evaluate near 20 minutes
+    strict: float = 0.999  # a second, harder bar: small guitar CNNs saturate near 1.0 fast
+    compare_background: tuple[str, ...] = ("guitar-plain", "guitar-dust")  # searched again
+    # with a fixed white background for finding (3); both guitar models keep it symmetric
     trace_points: int = 60  # points kept of each score trace, enough for a smooth plot
 
 
@@ -94,12 +96,27 @@ def class_searches(
                 "candidates": out.candidates,
                 "seconds": round(out.seconds, 2),
                 "top1": out.top5[0][0],
+                "candidates_to": {
+                    str(t): reached(out.trace, t) for t in (config.threshold, config.strict)
+                },
                 "trace": [[out.trace[i][0], round(out.trace[i][1], 5)] for i in keep],
                 "genes": [round(float(v), 5) for v in out.genes],
             }
         )
         log(f"{model.name} bg={'on' if background else 'off'} {label}: {out.score:.3f}")
     return rows
+
+
+def reached(trace: list[tuple[int, float, int]], threshold: float) -> int | None:
+    """Candidates scored when the best first reached threshold; None if it never did."""
+    return next((c for _, best, c in trace if best >= threshold), None)
+
+
+def _median_reach(rows: list[dict], threshold: float) -> float | None:
+    """Median candidates to reach threshold over classes; never-reached counts as infinite."""
+    values = [r["candidates_to"][str(threshold)] for r in rows]
+    med = float(np.median([np.inf if v is None else v for v in values]))
+    return None if not np.isfinite(med) else round(med, 1)
 
 
 def for_model(model: Any, config: FindingsConfig, seed: int, log: Log) -> dict[str, Any]:
@@ -111,23 +128,29 @@ def for_model(model: Any, config: FindingsConfig, seed: int, log: Log) -> dict[s
     return found
 
 
-def summary(name: str, found: dict[str, Any], threshold: float) -> dict[str, Any]:
+def summary(found: dict[str, Any], threshold: float, strict: float) -> dict[str, Any]:
     """The numbers the card's metrics keep for one classifier."""
     scores = [r["score"] for r in found["search"]]
     out = {
         "classes": len(scores),
         "classes_fooled": int(sum(s >= threshold for s in scores)),
+        "classes_fooled_strict": int(sum(s >= strict for s in scores)),
         "median_final_score": round(float(np.median(scores)), 4),
+        "median_candidates_to_threshold": _median_reach(found["search"], threshold),
+        "median_candidates_to_strict": _median_reach(found["search"], strict),
         "median_random_median": round(float(np.median(found["colours"]["two"]["median"])), 6),
         "colour_rank_correlation": found["colours"]["median_rank_correlation"],
     }
     if "search_fixed_background" in found:
-        off = [r["score"] for r in found["search_fixed_background"]]
+        rows = found["search_fixed_background"]
+        off = [r["score"] for r in rows]
         out["median_final_score_fixed_background"] = round(float(np.median(off)), 4)
         out["classes_fooled_fixed_background"] = int(sum(s >= threshold for s in off))
         out["classes_higher_with_background"] = int(
             sum(a > b for a, b in zip(scores, off, strict=True))
         )
+        out["median_candidates_to_threshold_fixed_background"] = _median_reach(rows, threshold)
+        out["median_candidates_to_strict_fixed_background"] = _median_reach(rows, strict)
     return out
 
 
@@ -135,7 +158,7 @@ def measure(models: list[Any], config: FindingsConfig, seed: int, log: Log | Non
     """Findings and summary metrics for every classifier: (per_model, metrics)."""
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     per_model = {m.name: for_model(m, config, seed, log) for m in models}
-    metrics = {name: summary(name, f, config.threshold) for name, f in per_model.items()}
+    metrics = {n: summary(f, config.threshold, config.strict) for n, f in per_model.items()}
     return per_model, metrics
 
 
@@ -145,19 +168,25 @@ def headline(metrics: dict[str, Any], config: FindingsConfig) -> str:
     first = plain or next(iter(metrics.values()))
     name = "the plain guitar model" if plain else "our classifier"
     text = (
-        f"With {config.n_ellipses} two-colour ellipses and {config.seconds:.0f} s per class, "
-        f"the search drove {name} to >= {config.threshold} on "
+        f"Searching {config.n_ellipses} two-colour ellipses for at most {config.seconds:.0f} s "
+        f"({config.iterations} iterations) per class drove {name} to >= {config.threshold} on "
         f"{first['classes_fooled']} of {first['classes']} classes"
     )
     if dust:
         text += f" (dust model: {dust['classes_fooled']} of {dust['classes']})"
-    if "median_final_score_fixed_background" in first:
+    fixed = first.get("median_candidates_to_strict_fixed_background", "absent")
+    if fixed != "absent":
+        picked = _count(first["median_candidates_to_strict"])
         text += (
-            f"; picking the background moved the median final score from "
-            f"{first['median_final_score_fixed_background']:.2f} to "
-            f"{first['median_final_score']:.2f}"
+            f"; picking the background changed the median candidates needed for "
+            f">= {config.strict} from {_count(fixed)} to {picked}"
         )
-    return text + " (the write-up: a 'qualified success' on VGG16 after ~15 min per class)."
+    return text + " (write-up: a 'qualified success' on VGG16 after ~15 min per class)."
+
+
+def _count(value: float | None) -> str:
+    """A candidate count for the headline, or 'never' when the bar was not reached."""
+    return "never" if value is None else f"{value:,.0f}"
 
 
 def _rng(seed: int) -> np.random.Generator:

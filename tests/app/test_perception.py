@@ -1,11 +1,13 @@
 """AppTest: the perception page runs a short search against a tiny classifier and shows it."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine import cards
+from engine.__main__ import main
 from tests.engine.test_perception_toy import tiny_classifier
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "perception.py")
@@ -42,3 +44,16 @@ def test_short_search_shows_a_trace_picture_and_top5(toy_models):
     assert outcome.iterations == 12 and outcome.target == "blue" and len(outcome.trace) == 13
     assert outcome.top5[0][0] == "blue"
     assert "perc_live" not in at.session_state
+
+
+def test_findings_tab_plots_the_card(monkeypatch, tmp_path):
+    for f in tiny_classifier().iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setattr(cards, "MODELS_DIR", tmp_path)
+    budget = ["--seconds", "60", "--iterations", "3", "--n", "40"]
+    assert main(["evaluate", "perception", *budget, "--compare-background", "toy-colour"]) == 0
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
+    keys = {c.proto.id for c in at.get("plotly_chart")}
+    assert len(keys) == 5  # (1) spread, (2) colours, (3) background, (4) traces, models
+    assert any("We measured" in m.value for m in at.markdown)
