@@ -25,7 +25,7 @@ class UNetConfig:
     # Composites generated once per model; both models get the same number.
     samples: int = 2000
     # Passes over the composites.
-    epochs: int = 4
+    epochs: int = 6
     # Composites per gradient step.
     batch: int = 16
     # Adam step size, decayed by cosine to zero over the run.
