@@ -1,0 +1,134 @@
+"""The hat's lore: how a head-and-shoulders crop is sorted, written down so a CNN can learn it.
+
+The write-up admits there is no right answer, so ours is a rule anyone can check by eye. The hat
+reads the colours a person *wears* on the shoulders (never the face, skin or background):
+
+- scarlet and gold  -> Gryffindor
+- yellow and black  -> Hufflepuff
+- blue and bronze   -> Ravenclaw
+- green and silver  -> Slytherin
+
+Each house's main colour (scarlet, yellow, blue, green) counts in full; its trim (gold, black,
+bronze, silver) counts half, and only when the main colour is worn too, because trims alone
+are ordinary clothes. Gold is yellow to the eye, so yellow worn beside scarlet is gold trim.
+Neutral rule: when no main colour covers at least `NEUTRAL_SHARE` of the clothing (greys,
+whites, browns, black alone), the hat, like Helga Hufflepuff, "takes the lot": Hufflepuff.
+When the top two houses score within `AMBIGUOUS_MARGIN`, the lore is ambiguous; the training
+labels then pick one of the two at random in proportion to their scores (label noise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+HOUSES: tuple[str, ...] = ("Gryffindor", "Hufflepuff", "Ravenclaw", "Slytherin")
+# Box and label colours on the annotated photo (RGB), one per house.
+HOUSE_RGB: dict[str, tuple[int, int, int]] = {
+    "Gryffindor": (200, 30, 40),
+    "Hufflepuff": (245, 200, 40),
+    "Ravenclaw": (50, 100, 220),
+    "Slytherin": (40, 150, 80),
+}
+MAIN_COLOURS = ("scarlet", "yellow", "blue", "green")
+TRIM_COLOURS = ("gold", "black", "bronze", "silver")
+# Below this share of main colour the clothing counts as neutral (a stray green button is not
+# a Slytherin jumper).
+NEUTRAL_SHARE = 0.12
+# Top two scores closer than this are a coin toss even for the hat.
+AMBIGUOUS_MARGIN = 0.08
+# The torso window of a head-and-shoulders crop: the lower rows, middle columns (fractions).
+TORSO_ROWS = (0.72, 1.0)
+TORSO_COLS = (0.25, 0.75)
+
+LORE_TEXT = (
+    "The hat reads the colours worn on the shoulders: scarlet and gold for Gryffindor, yellow "
+    "and black for Hufflepuff, blue and bronze for Ravenclaw, green and silver for Slytherin. "
+    "Main colours count in full, trims half (and only beside their main colour). Clothes "
+    "with no house colour are neutral, and the hat sends neutral people to Hufflepuff, the "
+    "house that takes the lot."
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the lore says about one set of clothing pixels."""
+
+    house: str  # the lore's house (argmax, neutral rule applied)
+    scores: tuple[float, float, float, float]  # per house, in HOUSES order
+    neutral: bool  # no main colour worn: sent to Hufflepuff by the neutral rule
+    ambiguous: bool  # top two within AMBIGUOUS_MARGIN
+
+
+def colour_shares(pixels: np.ndarray) -> dict[str, float]:
+    """Share of each main and trim colour among (N, 3) uint8 RGB pixels."""
+    rgb = np.asarray(pixels, dtype=np.float32).reshape(-1, 3) / 255.0
+    if len(rgb) == 0:
+        return {name: 0.0 for name in MAIN_COLOURS + TRIM_COLOURS}
+    h, s, v = _hsv(rgb)
+    warm_yellow = (h >= 40) & (h < 68) & (s >= 0.5) & (v >= 0.45)
+    masks = {
+        "scarlet": ((h < 14) | (h >= 340)) & (s >= 0.5) & (v >= 0.3),
+        "yellow": warm_yellow,
+        "blue": (h >= 195) & (h < 255) & (s >= 0.35) & (v >= 0.2),
+        "green": (h >= 85) & (h < 165) & (s >= 0.3) & (v >= 0.15),
+        "gold": warm_yellow,
+        "black": v < 0.18,
+        "bronze": (h >= 16) & (h < 38) & (s >= 0.45) & (v >= 0.3) & (v <= 0.85),
+        "silver": (s < 0.12) & (v >= 0.55) & (v <= 0.88),
+    }
+    return {name: float(mask.mean()) for name, mask in masks.items()}
+
+
+def verdict(pixels: np.ndarray) -> Verdict:
+    """Apply the lore to the clothing pixels a person shows (N, 3) uint8 RGB."""
+    share = colour_shares(pixels)
+    scores = []
+    for main, trim in zip(MAIN_COLOURS, TRIM_COLOURS, strict=True):
+        worn = share[main] >= NEUTRAL_SHARE / 2
+        scores.append(share[main] + (0.5 * share[trim] if worn else 0.0))
+    # Yellow beside as much scarlet is gold trim, not a Hufflepuff jumper.
+    if share["scarlet"] >= max(share["yellow"], NEUTRAL_SHARE / 2):
+        scores[1] = 0.0
+    neutral = max(share[m] for m in MAIN_COLOURS) < NEUTRAL_SHARE
+    order = np.argsort(scores)[::-1]
+    house = HOUSES[1] if neutral else HOUSES[int(order[0])]
+    ambiguous = (not neutral) and scores[order[0]] - scores[order[1]] < AMBIGUOUS_MARGIN
+    return Verdict(house, tuple(round(float(x), 4) for x in scores), neutral, ambiguous)
+
+
+def torso(crop: np.ndarray) -> np.ndarray:
+    """The torso window of a head-and-shoulders crop, where the clothing is."""
+    h, w = crop.shape[:2]
+    r0, r1 = int(TORSO_ROWS[0] * h), int(TORSO_ROWS[1] * h)
+    c0, c1 = int(TORSO_COLS[0] * w), int(TORSO_COLS[1] * w)
+    return crop[r0:r1, c0:c1]
+
+
+def sort_crop(crop: np.ndarray) -> Verdict:
+    """The lore applied to a whole head-and-shoulders crop (its torso window)."""
+    return verdict(torso(crop).reshape(-1, 3))
+
+
+def noisy_label(v: Verdict, rng: np.random.Generator) -> int:
+    """The training label: the lore's house, or a score-weighted pick when ambiguous."""
+    if not v.ambiguous:
+        return HOUSES.index(v.house)
+    top = np.argsort(v.scores)[::-1][:2]
+    weights = np.maximum(np.asarray(v.scores)[top], 1e-6)
+    return int(rng.choice(top, p=weights / weights.sum()))
+
+
+def _hsv(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hue in degrees, saturation and value of float RGB rows in [0, 1]."""
+    mx, mn = rgb.max(axis=1), rgb.min(axis=1)
+    delta = mx - mn
+    safe = np.where(delta > 0, delta, 1.0)
+    r, g, b = rgb[:, 0], rgb[:, 1], rgb[:, 2]
+    hue = np.where(
+        mx == r, ((g - b) / safe) % 6, np.where(mx == g, (b - r) / safe + 2, (r - g) / safe + 4)
+    )
+    hue = np.where(delta > 0, hue * 60.0, 0.0)
+    sat = np.where(mx > 0, delta / np.where(mx > 0, mx, 1.0), 0.0)
+    return hue, sat, mx
