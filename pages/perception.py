@@ -27,14 +27,14 @@ with search_tab:
         "of candidates, the classifier scores the whole batch at once, and the best one is "
         "kept if it beats the current best. The step shrinks over time."
     )
-    left, right = st.columns([1, 2], gap="large")
+    left, right = st.columns([1, 3], gap="large")
     with left:
         chosen = st.selectbox("Classifier", found, format_func=lambda t: t.name, key="perc_model")
         label = st.selectbox("Class to aim for", chosen.labels, key="perc_class")
         n = st.slider("Ellipses", 1, 16, 8, key="perc_n")
         seconds = st.slider("Time budget (s)", 2, 120, 30, key="perc_seconds")
         iterations = st.number_input("Iteration budget", 1, 100_000, 5_000, key="perc_its")
-        background = st.toggle("Let the search pick the background", True, key="perc_bg")
+        background = st.toggle("Search picks background", True, key="perc_bg")
         seed = st.number_input("Seed", 0, 2**31 - 1, 0, key="perc_seed")
         go, halt = st.columns(2)
         start = go.button("Start", type="primary", key="perc_start", width="stretch")
@@ -48,7 +48,9 @@ with search_tab:
         live = state.pop("perc_live")
         state["perc_outcome"] = lab.stopped(_ui.model(live["model"]), *live["args"])
     with right:
-        bar, view, chart = st.empty(), st.empty(), st.empty()
+        bar = st.empty()
+        pic_col, chart_col = st.columns(2)
+        view, chart = pic_col.empty(), chart_col.empty()
         if start:
             state.pop("perc_outcome", None)
             trace, shown = [], {"at": 0.0, "n": 0}
@@ -80,16 +82,15 @@ with search_tab:
             caption = f"{out.classifier}: P({out.target}) = {out.score:.3f}"
             view.image(picture, caption=caption, output_format="PNG")
             chart.plotly_chart(plots.trace(out.trace, out.target), key="perc_trace_final")
-            st.plotly_chart(plots.top5(out.top5), key="perc_top5")
-            a, b = st.columns(2)
-            a.download_button(
+            chart_col.plotly_chart(plots.top5(out.top5), key="perc_top5")
+            pic_col.download_button(
                 "Download PNG",
                 images.to_png(picture),
                 f"{out.target}.png",
                 "image/png",
                 key="perc_png",
             )
-            b.download_button(
+            pic_col.download_button(
                 "Download ellipses (JSON)",
                 json.dumps(out.drawing(), indent=2),
                 f"{out.target}.json",

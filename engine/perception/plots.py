@@ -11,12 +11,12 @@ HEIGHT = 340
 
 
 def _layout(fig: go.Figure, title: str, **kwargs: Any) -> go.Figure:
-    """Shared look: a title, tight margins, legend on top."""
+    """Shared look: a title, tight margins, the legend under the plot."""
     fig.update_layout(
         title=title,
         height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0},
         **kwargs,
     )
     return fig
