@@ -43,7 +43,7 @@ def test_evaluate_writes_a_card_that_replays_and_feeds_the_thumbnail(models, cap
     assert card["metrics"] == printed["metrics"] and card["kind"] == "findings"
     toy = card["metrics"]["toy-colour"]
     assert toy["classes"] == 3 and 0 <= toy["classes_fooled"] <= 3
-    assert "median_final_score_fixed_background" in toy and card["headline"].endswith(").")
+    assert "median_final_score_fixed_background" in toy and card["headline"].endswith("per class.")
     found = card["findings"]["toy-colour"]
     assert len(found["colours"]["two"]["labels"]) == 3
     assert [r["iterations"] for r in found["search"]] == [4, 4, 4]

@@ -1,8 +1,11 @@
 """engine.perception.search on a toy objective and on a tiny trained classifier through LiteRT."""
 
-import numpy as np
+from concurrent.futures import ThreadPoolExecutor
 
-from engine import runtime
+import numpy as np
+import pytest
+
+from engine import cards, runtime
 from engine.perception import lab, search, targets
 from engine.perception.ellipses import Layout
 from tests.engine.test_perception_toy import tiny_classifier
@@ -77,3 +80,20 @@ def test_search_against_a_trained_classifier_reaches_its_class_and_replays():
     scorer = targets.Scorer(model, settings.layout(), 2)
     assert abs(float(scorer(out.genes[None])[0]) - out.score) < 1e-6
     assert len(out.drawing()["ellipses"]) == 3
+
+
+def test_concurrent_searches_share_one_model_and_keep_their_own_state():
+    model = runtime.load_model("toy-colour", tiny_classifier())
+    runs = [lab.Settings(k, n_ellipses=3, seconds=1e9, iterations=10, seed=k) for k in range(3)]
+    alone = [lab.run(model, s).genes for s in runs]
+    with ThreadPoolExecutor(3) as pool:
+        together = list(pool.map(lambda s: lab.run(model, s).genes, runs))
+    assert all(np.array_equal(a, b) for a, b in zip(alone, together, strict=True))
+
+
+@pytest.mark.skipif(not (cards.MODELS_DIR / "guitar-plain.tflite").exists(), reason="no model")
+def test_shipped_plain_guitar_model_is_fooled_for_a_few_classes():
+    model = targets.load("guitar-plain")
+    for k in (0, 6, 12):  # Stratocaster, SG, Acoustic
+        out = lab.run(model, lab.Settings(k, seconds=60, iterations=30, seed=100 + k))
+        assert out.score >= 0.9, (model.labels[k], out.score)
