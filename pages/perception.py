@@ -7,6 +7,7 @@ import streamlit as st
 
 from engine import cards, images
 from engine.perception import lab, plots, targets
+from engine.perception.ellipses import Layout
 from pages import _ui
 
 st.title("Perception engine")
@@ -83,20 +84,10 @@ with search_tab:
             view.image(picture, caption=caption, output_format="PNG")
             chart.plotly_chart(plots.trace(out.trace, out.target), key="perc_trace_final")
             chart_col.plotly_chart(plots.top5(out.top5), key="perc_top5")
-            pic_col.download_button(
-                "Download PNG",
-                images.to_png(picture),
-                f"{out.target}.png",
-                "image/png",
-                key="perc_png",
-            )
-            pic_col.download_button(
-                "Download ellipses (JSON)",
-                json.dumps(out.drawing(), indent=2),
-                f"{out.target}.json",
-                "application/json",
-                key="perc_json",
-            )
+            png, drawing = images.to_png(picture), json.dumps(out.drawing(), indent=2)
+            get = pic_col.download_button
+            get("Download PNG", png, f"{out.target}.png", "image/png", key="perc_png")
+            get("Download ellipses (JSON)", drawing, f"{out.target}.json", key="perc_json")
 
 with findings_tab:
     card = cards.read("perception")
@@ -110,10 +101,15 @@ with findings_tab:
     one, two = st.columns(2)
     one.plotly_chart(plots.spread(f["colours"]["free"], "(1) Random images"), key="perc_f1")
     two.plotly_chart(plots.colours(f["colours"]), key="perc_f2")
+    config = card["config"]
     if "search_fixed_background" in f:
-        bg = plots.background(f["search"], f["search_fixed_background"])
+        bg = plots.background(f["search"], f["search_fixed_background"], config["strict"])
         one.plotly_chart(bg, key="perc_f3")
     two.plotly_chart(plots.traces(f["search"]), key="perc_f4")
-    threshold = card["config"]["threshold"]
-    st.plotly_chart(plots.models(per_model, threshold), key="perc_f5")
+    st.plotly_chart(plots.models(per_model, config["threshold"]), key="perc_f5")
+    st.markdown("**Best picture per class** (the search picked the background)")
+    gallery = st.columns(7)
+    for i, row in enumerate(f["search"]):
+        picture = lab.picture(Layout(config["n_ellipses"]), row["genes"], 160)
+        gallery[i % 7].image(picture, caption=f"{row['label']}: {row['score']:.3f}")
     st.caption(f"Measured by `python -m engine evaluate perception --seed {card['seed']}`.")

@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 
 # Findings plots stay short enough to see next to each other on a laptop screen.
 HEIGHT = 340
+# Probabilities below this are drawn at it: float32 softmax underflows to exactly 0.
+FLOOR = 1e-7
 
 
 def _layout(fig: go.Figure, title: str, **kwargs: Any) -> go.Figure:
@@ -55,7 +57,8 @@ def spread(s: dict[str, Any], title: str) -> go.Figure:
     """Finding (1): per-class min / median / max over random images, sorted by median."""
     fig = go.Figure()
     for key, mode in (("max", "markers"), ("median", "lines+markers"), ("min", "markers")):
-        fig.add_scatter(x=s["labels"], y=s[key], name=key, mode=mode)
+        values = [max(v, FLOOR) for v in s[key]]  # a log axis cannot show an exact 0
+        fig.add_scatter(x=s["labels"], y=values, name=key, mode=mode)
     return _layout(fig, title, yaxis={"type": "log", "title": "probability"})
 
 
@@ -70,25 +73,30 @@ def colours(c: dict[str, Any]) -> go.Figure:
     fig.add_scatter(
         x=[free[n] for n in names],
         y=[two[n] for n in names],
-        text=names,
-        mode="markers+text",
-        textposition="top center",
-        name="class median",
+        hovertext=names,
+        mode="markers",
+        name="class median (hover: its name)",
     )
     return _layout(
         fig,
-        f"Two colours vs free colours (rank corr. {c['median_rank_correlation']:.2f})",
+        f"(2) Two vs free colours (rank corr. {c['median_rank_correlation']:.2f})",
         xaxis={"type": "log", "title": "median, free colours"},
         yaxis={"type": "log", "title": "median, two colours"},
     )
 
 
-def background(on: list[dict], off: list[dict]) -> go.Figure:
-    """Finding (3): final score per class with the background picked vs fixed white."""
+def _reach(rows: list[dict], threshold: float) -> list[float | None]:
+    """Candidates each class needed to reach threshold (None: never within the budget)."""
+    return [r["candidates_to"].get(str(threshold)) for r in rows]
+
+
+def background(on: list[dict], off: list[dict], strict: float) -> go.Figure:
+    """Finding (3): candidates needed to reach `strict`, background fixed white vs picked."""
     fig = go.Figure()
-    fig.add_bar(x=[r["label"] for r in off], y=[r["score"] for r in off], name="fixed white")
-    fig.add_bar(x=[r["label"] for r in on], y=[r["score"] for r in on], name="search picks it")
-    return _layout(fig, "Final score: background fixed vs picked", yaxis={"range": [0, 1]})
+    fig.add_bar(x=[r["label"] for r in off], y=_reach(off, strict), name="fixed white")
+    fig.add_bar(x=[r["label"] for r in on], y=_reach(on, strict), name="search picks it")
+    title = f"(3) Candidates to P >= {strict}: background fixed vs picked"
+    return _layout(fig, title, yaxis={"type": "log", "title": "candidates"})
 
 
 def traces(rows: list[dict]) -> go.Figure:
@@ -96,15 +104,20 @@ def traces(rows: list[dict]) -> go.Figure:
     fig = go.Figure()
     for r in rows:
         x, y = zip(*r["trace"], strict=True) if r["trace"] else ((), ())
-        fig.add_scatter(x=list(x), y=list(y), name=r["label"], mode="lines")
-    return _layout(fig, "Score vs iteration", xaxis_title="iteration", yaxis={"range": [0, 1]})
+        fig.add_scatter(x=[v + 1 for v in x], y=list(y), name=r["label"], mode="lines")
+    return _layout(
+        fig,
+        "(4) Score vs iteration",
+        xaxis={"type": "log", "title": "iteration + 1 (1 = best random start)"},
+        yaxis={"range": [0, 1.02]},
+    )
 
 
 def models(per_model: dict[str, Any], threshold: float) -> go.Figure:
-    """Ours: final score per class for each classifier (is the dust model harder to fool?)."""
+    """Ours: candidates each classifier needed per class (is the dust model harder to fool?)."""
     fig = go.Figure()
     for name, found in per_model.items():
         rows = found["search"]
-        fig.add_bar(x=[r["label"] for r in rows], y=[r["score"] for r in rows], name=name)
-    fig.add_hline(y=threshold, line_dash="dot", annotation_text=f"{threshold}")
-    return _layout(fig, "Final score per class, by classifier", yaxis={"range": [0, 1]})
+        fig.add_bar(x=[r["label"] for r in rows], y=_reach(rows, threshold), name=name)
+    title = f"Is the dust model harder to fool? Candidates to P >= {threshold} (no bar: never)"
+    return _layout(fig, title, yaxis={"type": "log", "title": "candidates"})

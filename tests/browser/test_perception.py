@@ -36,7 +36,8 @@ def test_start_grows_the_trace_and_stop_keeps_the_best(page, app_url):
     page.get_by_text("Download ellipses (JSON)").wait_for()
     page.wait_for_timeout(1000)  # let the final plots draw before the screenshot
     screenshot(page, "perception-stopped")
-    assert page.locator('[data-testid="stImage"]').count() == 1
+    search_tab = page.get_by_role("tabpanel").first
+    assert search_tab.locator('[data-testid="stImage"]').count() == 1
     assert_no_error(page)
     page.get_by_role("tab", name="Findings").click()
     page.get_by_text("We measured").or_(page.get_by_text("Findings are not measured")).wait_for()
