@@ -7,8 +7,10 @@ import numpy as np
 from engine import cards
 from engine.perception.ellipses import Layout, render, to_uint8
 
-# Home-page thumbnails are landscape; the ellipses are laid out on a square canvas.
+# Home-page thumbnails are landscape; the drawing is square (as the classifier saw it),
+# centred on the app's dark background rather than stretched.
 SIZE = (240, 360)
+PAD = (15, 17, 23)  # .streamlit/config.toml backgroundColor #0f1117
 
 
 def make() -> np.ndarray:
@@ -17,7 +19,12 @@ def make() -> np.ndarray:
     genes = _best_stored(layout)
     if genes is None:
         genes = layout.random(np.random.default_rng(3))[0]
-    return to_uint8(render(layout.decode(genes), *SIZE))[0]
+    h, w = SIZE
+    out = np.empty((h, w, 3), dtype=np.uint8)
+    out[:] = PAD
+    x0 = (w - h) // 2
+    out[:, x0 : x0 + h] = to_uint8(render(layout.decode(genes), h, h))[0]
+    return out
 
 
 def _best_stored(layout: Layout) -> np.ndarray | None:
