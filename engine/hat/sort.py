@@ -87,9 +87,8 @@ def sort_photo(
         stall = bool(top2[0] - top2[1] < HATSTALL_MARGIN)
         sorted_faces.append(SortedFace(box, c, tuple(float(v) for v in p), house, stall))
     tallies = Counter(f.house for f in sorted_faces)
-    return Sorting(
-        sorted_faces, {h: tallies.get(h, 0) for h in HOUSES}, faces.settings(sensitivity)
-    )
+    counts = {h: tallies.get(h, 0) for h in HOUSES}
+    return Sorting(sorted_faces, counts, faces.settings(sensitivity), annotate(image, sorted_faces))
 
 
 def annotate(image: np.ndarray, sorted_faces: list[SortedFace]) -> np.ndarray:
@@ -103,9 +102,9 @@ def annotate(image: np.ndarray, sorted_faces: list[SortedFace]) -> np.ndarray:
         scale = 0.5 * unit
         (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, unit)
         y = max(th + base + 2, b.y - 2 * unit)
-        cv2.rectangle(out, (b.x - unit, y - th - base - 2), (b.x + tw + unit, y + 2), colour, -1)
+        x = int(np.clip(b.x, unit, max(unit, out.shape[1] - tw - unit)))  # keep the name inside
+        cv2.rectangle(out, (x - unit, y - th - base - 2), (x + tw + unit, y + 2), colour, -1)
         ink = (0, 0, 0) if f.house == "Hufflepuff" else (255, 255, 255)
-        cv2.putText(
-            out, text, (b.x, y - base), cv2.FONT_HERSHEY_SIMPLEX, scale, ink, unit, cv2.LINE_AA
-        )
+        font = cv2.FONT_HERSHEY_SIMPLEX
+        cv2.putText(out, text, (x, y - base), font, scale, ink, unit, cv2.LINE_AA)
     return out
