@@ -35,7 +35,9 @@ with search_tab:
         n = st.slider("Ellipses", 1, 16, 8, key="perc_n")
         seconds = st.slider("Time budget (s)", 2, 120, 30, key="perc_seconds")
         iterations = st.number_input("Iteration budget", 1, 100_000, 5_000, key="perc_its")
-        background = st.toggle("Search picks background", True, key="perc_bg")
+        background = st.toggle(
+            "Pick background", True, key="perc_bg", help="Off: a fixed white background."
+        )
         seed = st.number_input("Seed", 0, 2**31 - 1, 0, key="perc_seed")
         go, halt = st.columns(2)
         start = go.button("Start", type="primary", key="perc_start", width="stretch")

@@ -23,12 +23,25 @@ def test_start_grows_the_trace_and_stop_keeps_the_best(page, app_url):
     wait_idle(page)
     assert_no_error(page)
     screenshot(page, "perception-ready")
+    budget = page.get_by_role("slider").nth(1)  # time budget: to its maximum, so Stop ends it
+    budget.focus()
+    budget.press("End")
+    wait_idle(page)
+    assert page.locator('[data-testid="stSliderThumbValue"]').nth(1).inner_text() == "120"
     page.get_by_role("button", name="Start").click()
     page.wait_for_function(f"({POINTS})() >= 3", timeout=60_000)
     first = page.evaluate(POINTS)
     page.wait_for_function(f"({POINTS})() > {first}", timeout=60_000)
     assert page.locator('[data-testid="stImage"]').count() >= 1
     screenshot(page, "perception-running")
+    other = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    visitor = other.new_page()  # a second visitor's page opens while the search runs
+    open_page(visitor, app_url, "perception")
+    visitor.get_by_role("button", name="Start").wait_for()
+    visitor.get_by_text("Pick a class and press").wait_for()  # their own, idle session
+    assert_no_error(visitor)
+    other.close()
+    assert page.evaluate(POINTS) > first  # and the first search kept going meanwhile
     page.get_by_role("button", name="Stop").click()
     wait_idle(page)
     page.get_by_text("stopped:").first.wait_for()
