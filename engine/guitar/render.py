@@ -867,7 +867,7 @@ def p_wood_stripe_color(rng: np.random.Generator) -> tuple[int, int, int]:
 def _guitar(rng: np.random.Generator, kind: str, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Upright guitar on a transparent square canvas: (RGB float, alpha float in [0, 1])."""
     hw0, top0, nut0, head = LAYOUT[kind]
-    hw = hw0 * rng.uniform(0.94, 1.06)
+    hw = hw0 * 1.1 * rng.uniform(0.94, 1.06)
     top = top0 + rng.uniform(-0.015, 0.015)
     nut = nut0 + rng.uniform(-0.01, 0.01)
     # Finish: what the class usually wears, but any class may wear any finish.
@@ -941,7 +941,11 @@ def _guitar(rng: np.random.Generator, kind: str, size: int) -> tuple[np.ndarray,
         x_bot = bx + t * neck_w * 1.1 * size
         painter.draw.line((x_top, nut * size, x_bot, by), fill=(215, 215, 215, 200), width=1)
     over = np.asarray(painter.img, dtype=np.float32)
-    a = over[..., 3:4] / 255.0
+    # Pickguards and plates never hang over the body's edge; only the neck leaves the body.
+    cols = np.abs(np.arange(size) / size - 0.5) <= neck_w * 0.6
+    rows = np.arange(size) / size <= join
+    inside = body_mask | (rows[:, None] & cols[None, :])
+    a = over[..., 3:4] / 255.0 * inside[..., None]
     rgb = rgb * (1 - a) + over[..., :3] * a
     alpha = np.maximum(alpha, a[..., 0])
     return rgb, alpha

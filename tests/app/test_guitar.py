@@ -1,0 +1,76 @@
+"""Guitar page under AppTest: a drawing injected through session_state changes the predictions."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engine import cards
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "guitar.py")
+pytestmark = pytest.mark.skipif(
+    len(cards.available("guitar")) < 2, reason="guitar models not trained"
+)
+
+# What the canvas sends back after one freehand stroke (Fabric.js JSON; no PNG in AppTest).
+STROKE = {
+    "type": "Path",
+    "stroke": "#ff00ff",
+    "strokeWidth": 40,
+    "fill": None,
+    "path": [
+        ["M", 60, 300],
+        ["Q", 160, 160, 200, 120],
+        ["L", 250, 300],
+        ["L", 80, 200],
+        ["L", 280, 180],
+    ],
+}
+
+
+def _top5(at: AppTest, title: str) -> str:
+    for c in at.caption:
+        if c.value.startswith(f"{title} top-5:"):
+            return c.value
+    raise AssertionError(f"no top-5 caption for {title}")
+
+
+def _page(kind: str = "Stratocaster") -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state["guitar_kind"] = kind
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_drawing_changes_both_models_predictions():
+    at = _page()
+    before = (_top5(at, "Plain model"), _top5(at, "Dust-trained model"))
+    assert "strokes on the canvas: 0" in " ".join(c.value for c in at.caption)
+    at.session_state["guitar_canvas"] = {
+        "drawing": {"raw": {"objects": [STROKE]}, "data": None},
+        "backgroundFit": None,
+    }
+    at.run()
+    assert not at.exception, at.exception
+    after = (_top5(at, "Plain model"), _top5(at, "Dust-trained model"))
+    assert "strokes on the canvas: 1" in " ".join(c.value for c in at.caption)
+    assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_page_shows_claim_measurement_and_out_of_class_guitar():
+    at = _page("Duo-Sonic")
+    text = " ".join(m.value for m in at.markdown)
+    assert "The write-up claimed" in text and "We measured" in text
+    assert "Rendered guitar: **Duo-Sonic**" in " ".join(c.value for c in at.caption)
+    assert any("flatter" in i.value for i in at.info)
+
+
+def test_surprise_me_hides_the_answer_and_new_render_changes_it():
+    at = _page("Surprise me")
+    assert "hidden" in " ".join(c.value for c in at.caption)
+    first = _top5(at, "Plain model")
+    at.button(key="guitar_new").click().run()
+    assert not at.exception
+    assert at.session_state["guitar_seed"] == 2
+    assert _top5(at, "Plain model") != first

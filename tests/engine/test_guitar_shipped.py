@@ -1,0 +1,109 @@
+"""The shipped guitar models: cards, LiteRT = Keras, the quality bars on fresh data, the CLI."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine import cards, runtime
+from engine.guitar import data, predict, train
+from engine.guitar.model import NAMES, GuitarConfig
+from engine.guitar.render import LABELS
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(
+    len(cards.available("guitar")) < 2, reason="guitar models not trained"
+)
+
+
+@pytest.fixture(scope="module")
+def fresh():
+    """Fresh occlusion conditions, seed unlike the card's, n modest to stay quick."""
+    return train.measure_shipped(seed=99, n=200)
+
+
+def test_cards_describe_both_models():
+    for variant, name in NAMES.items():
+        card = cards.read(name)
+        assert card["kind"] == "classifier" and card["demo"] == "guitar"
+        assert card["labels"] == list(LABELS)
+        assert card["input"] == {"height": 64, "width": 64, "channels": 3}
+        assert card["config"] == GuitarConfig().to_dict()  # defaults rebuild the shipped models
+        assert card["seed"] == GuitarConfig().seed
+        assert card["training"]["seconds"] > 0 and card["training"]["epochs"] > 0
+        assert ("headline" in card) == (variant == "dust")
+        for key in ("scribble_0", "scribble_30", "cutout_30", "dust"):
+            assert 0.0 <= card["metrics"][name][key] <= 1.0
+
+
+def test_litert_matches_keras():
+    x, _ = data.dataset(123, 16, render_size=128, processes=1)
+    x = x.astype(np.float32) / 255.0
+    for name in NAMES.values():
+        lite = runtime.load_model(name).predict(x)
+        keras_probs = np.asarray(runtime.load_keras(name)(x, training=False))
+        assert np.abs(lite - keras_probs).max() < 1e-4
+
+
+def test_clean_accuracy_at_least_95_percent(fresh):
+    for name in NAMES.values():
+        assert fresh[name]["scribble_0"] >= 0.95, (name, fresh[name])
+
+
+def test_dust_beats_plain_by_15_points_at_30_percent_scribbles(fresh):
+    gap = fresh[NAMES["dust"]]["scribble_30"] - fresh[NAMES["plain"]]["scribble_30"]
+    assert gap >= 0.15, fresh
+
+
+def test_scribbles_hurt_and_coverage_is_as_asked(fresh):
+    for name in NAMES.values():
+        assert fresh[name]["scribble_40"] < fresh[name]["scribble_0"]
+    for level in (10, 20, 30, 40):
+        assert level / 100 <= fresh["coverage"][f"scribble_{level}"] < level / 100 + 0.06
+
+
+@pytest.mark.slow
+def test_card_metrics_equal_what_evaluate_prints_for_the_card_seed():
+    card = cards.read(NAMES["dust"])
+    m = card["metrics"]
+    assert m["seed"] == card["config"]["eval_seed"] and m["n"] == card["config"]["eval_n"]
+    assert train.measure_shipped(m["seed"], m["n"], render_size=m["render_size"]) == m
+    assert cards.read(NAMES["plain"])["metrics"] == m
+
+
+def test_cli_predict_prints_both_top5(tmp_path):
+    from engine.images import to_png
+
+    image = tmp_path / "guitar.png"
+    image.write_bytes(to_png(predict.scene("Les Paul", 3).image))
+    out = subprocess.run(
+        [sys.executable, "-m", "engine", "predict", "guitar", str(image)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    result = json.loads(out.stdout)
+    assert set(result) == set(NAMES.values())
+    for top in result.values():
+        assert len(top) == 5 and all(t["label"] in LABELS for t in top)
+        probs = [t["probability"] for t in top]
+        assert probs == sorted(probs, reverse=True)
+
+
+def test_cli_evaluate_prints_metrics_of_both():
+    out = subprocess.run(
+        [sys.executable, "-m", "engine", "evaluate", "guitar", "--seed", "5", "--n", "26"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    result = json.loads(out.stdout)
+    assert result["seed"] == 5 and result["n"] == 26
+    assert set(NAMES.values()) <= set(result)
