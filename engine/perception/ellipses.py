@@ -130,7 +130,7 @@ def render(drawing: Drawing, height: int, width: int) -> np.ndarray:
     out[:] = drawing.background[:, :, None, None]
     rgb = drawing.colours().astype(np.float32)
     for k in range(n):
-        box, alpha = _coverage(drawing, k, height, width, side)
+        box, alpha = _shared_coverage(drawing, k, height, width, side)
         if alpha is None:
             continue
         for c in range(3):
@@ -139,16 +139,35 @@ def render(drawing: Drawing, height: int, width: int) -> np.ndarray:
     return out.transpose(0, 2, 3, 1)
 
 
-def _coverage(d: Drawing, k: int, height: int, width: int, side: float):
-    """Anti-aliased coverage of ellipse k inside the box every drawing's copy of it fits in.
+def _shared_coverage(d: Drawing, k: int, height: int, width: int, side: float):
+    """Coverage (B, h, w) of ellipse k and its box, computed once per distinct geometry.
+
+    A search batch perturbs a few genes of one drawing, so most candidates share most
+    ellipses exactly; their coverage is computed once and gathered.
+    """
+    geometry = np.column_stack(
+        [
+            d.centres[:, k, 0] * width,
+            d.centres[:, k, 1] * height,
+            d.radii[:, k, 0] * side,
+            d.radii[:, k, 1] * side,
+            d.angles[:, k],
+        ]
+    )
+    unique, inverse = np.unique(geometry, axis=0, return_inverse=True)
+    box, alpha = _coverage(*unique.T, height, width)
+    if alpha is None or len(unique) == len(geometry):
+        return box, alpha
+    return box, alpha[inverse.ravel()]
+
+
+def _coverage(cx, cy, rx, ry, angle, height: int, width: int):
+    """Anti-aliased coverage of ellipses (pixel units) inside the box they all fit in.
 
     Coverage is 0.5 minus the signed distance to the rim in pixels (f / |grad f|, exact near
-    the rim). In a search most candidates share an ellipse, so the shared box is small.
+    the rim); the box is the union of the ellipses' bounding boxes, clipped to the image.
     """
-    cx = d.centres[:, k, 0] * width
-    cy = d.centres[:, k, 1] * height
-    rx, ry = d.radii[:, k, 0] * side, d.radii[:, k, 1] * side
-    cos, sin = np.cos(d.angles[:, k]), np.sin(d.angles[:, k])
+    cos, sin = np.cos(angle), np.sin(angle)
     ex = np.sqrt((rx * cos) ** 2 + (ry * sin) ** 2) + 1.0  # half extents, plus the soft rim
     ey = np.sqrt((rx * sin) ** 2 + (ry * cos) ** 2) + 1.0
     x0, x1 = max(int(np.floor((cx - ex).min())), 0), min(int(np.ceil((cx + ex).max())), width)
