@@ -123,6 +123,13 @@ def draw_clothes(img, mask, fx, fy, fw, style, colours, rng) -> None:
     shape = pts.astype(np.int32)
     for target, value in ((img, base), (mask, 1)):
         cv2.fillPoly(target, [shape], value)
+    _pattern(img, mask, (cx, top, bottom, half), fw, style, colours, rng)
+
+
+def _pattern(img, mask, frame, fw, style, colours, rng) -> None:
+    """Stripes, a V-neck, a robe's lining, a tie or a scarf over the torso."""
+    cx, top, bottom, half = frame
+    body, accent, extra = colours
     if style == "striped":
         step = max(2, int(fw * rng.uniform(0.12, 0.25)))
         for y in range(top + step, bottom, 2 * step):
