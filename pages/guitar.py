@@ -69,29 +69,30 @@ state.setdefault("guitar_seed", 1)
 state.setdefault("guitar_runs", 0)
 state.guitar_runs += 1
 
-left, right = st.columns([1, 1.25], gap="large")
-with left:
+c0, c1, c2, c3 = st.columns([1.6, 0.9, 1.2, 0.6], vertical_alignment="bottom")
+with c0:
     choice = st.selectbox(
         "Guitar",
         [SURPRISE, *KINDS],
         key="guitar_kind",
         help=f"{OUT_OF_CLASS} is not one of the 13 classes: neither model saw one.",
     )
-    c1, c2, c3 = st.columns([1, 1, 1])
-    with c1:
-        if st.button("New render", icon=":material/refresh:", key="guitar_new"):
-            state.guitar_seed += 1
-    with c2:
-        brush = st.slider("Brush", 4, 60, 24, key="guitar_brush")
-    with c3:
-        colour = st.color_picker("Colour", "#1E1E1E", key="guitar_colour")
-    with st.expander("Use your own guitar photo"):
-        st.caption(
-            "Honest note: both models were trained only on rendered guitars like the one on the "
-            "left. A real photo is far from anything they saw, so expect odd answers."
-        )
-        photo = _ui.upload_image("Guitar photo", key="guitar_upload")
+with c1:
+    if st.button("New render", icon=":material/refresh:", key="guitar_new"):
+        state.guitar_seed += 1
+with c2:
+    brush = st.slider("Brush size", 4, 60, 24, key="guitar_brush")
+with c3:
+    colour = st.color_picker("Colour", "#1E1E1E", key="guitar_colour")
+with st.expander("Use your own guitar photo instead"):
+    st.caption(
+        "Honest note: both models were trained only on rendered guitars like the ones here. "
+        "A real photo is far from anything they saw, so expect odd answers."
+    )
+    photo = _ui.upload_image("Guitar photo", key="guitar_upload")
 
+left, right = st.columns([1, 1.6], gap="large")
+with left:
     kind = None if choice == SURPRISE else choice
     if photo is not None:
         background = gp.square(photo)

@@ -55,7 +55,10 @@ def evaluate(args: argparse.Namespace) -> dict:
     config = card.get("config", {})
     n = args.n or config.get("eval_n", GuitarConfig.eval_n)
     render_size = getattr(args, "render_size", None) or config.get("render_size", 128)
-    return training.measure_shipped(args.seed, n, render_size=render_size)
+    metrics = training.measure_shipped(args.seed, n, render_size=render_size)
+    if getattr(args, "update_cards", False):
+        training.store_metrics(metrics)
+    return metrics
 
 
 def predict(args: argparse.Namespace) -> dict:

@@ -115,7 +115,7 @@ def cutout(
     mask: np.ndarray,
     coverage: float,
     rng: np.random.Generator,
-    side: float = 0.25,
+    side: float = 0.12,
 ) -> tuple[np.ndarray, float]:
     """Cutout-style grey squares (`side` of the picture) until `coverage` of the guitar hides."""
     out = image.copy()

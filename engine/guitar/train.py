@@ -124,6 +124,18 @@ def measure_shipped(seed: int, n: int, root: Path | None = None, render_size: in
     return evaluate.measure(predictors, seed, n, render_size)
 
 
+def store_metrics(metrics: dict, root: Path | None = None) -> None:
+    """Write measured metrics into both cards (and the headline into the dust card)."""
+    for variant, name in NAMES.items():
+        card = cards.read(name, root)
+        if card is None:
+            raise FileNotFoundError(f"no card for model '{name}'")
+        card["metrics"] = metrics
+        if variant == "dust":
+            card["headline"] = headline(metrics)
+        cards.write(card, root)
+
+
 def quick_config(**overrides) -> GuitarConfig:
     """A much smaller config (tests, first ships)."""
     return replace(GuitarConfig(), **overrides)

@@ -26,7 +26,12 @@ def test_dataset_is_reproducible_and_prefix_stable():
 @pytest.mark.slow
 def test_tiny_model_beats_chance_by_far():
     c = train.quick_config(
-        n_train=1300, epochs=5, filters=(8, 16, 32, 32), render_size=96, learning_rate=4e-3
+        n_train=1300,
+        epochs=5,
+        batch_size=16,
+        filters=(8, 16, 32, 32),
+        render_size=96,
+        learning_rate=2e-3,
     )
     x, y = data.dataset(c.seed, c.n_train, c.render_size)
     m, _ = train.fit(c, x, y, dusted=False)
