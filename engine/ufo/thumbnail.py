@@ -6,8 +6,8 @@ import numpy as np
 
 from engine.ufo.composite import test_sky
 
-# Chosen once by eye: a dusk sky where the saucer stands out.
-SEED = 7
+# Chosen once by eye: a clear day sky where the saucer stands out.
+SEED = 11
 
 
 def make() -> np.ndarray:

@@ -1,0 +1,36 @@
+"""UFO bench: a 1024x768 upload -> probability mask + boxes, server-side, median ms."""
+
+from __future__ import annotations
+
+import time
+
+# The issue's goal for one upload, server-side.
+GOAL_MS = 300.0
+
+
+def _median_ms(fn, repeat: int = 15, warmup: int = 2) -> float:
+    """Median wall time of fn() in milliseconds."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+def run(report) -> None:
+    """Time detection and the page's full call (three panels + PNG) on a 1024x768 sky."""
+    from engine import images, runtime
+    from engine.ufo.composite import test_sky
+    from engine.ufo.unet.predict import detect_with, panels
+
+    upload = images.to_png(test_sky(1, shape=(768, 1024)))
+    model = runtime.load_model("ufo-widened")
+    image = images.load_image(upload)
+    detect = _median_ms(lambda: detect_with(model, images.load_image(upload)))
+    page = _median_ms(lambda: panels(model, image))
+    report("ufo 1024x768 decode + mask + boxes (median)", detect, "ms")
+    report("ufo 1024x768 three panels + annotated PNG (median)", page, "ms")
+    report("ufo goal / measured (decode + mask + boxes)", GOAL_MS / detect, "x")
