@@ -10,7 +10,7 @@ demo = catalog.demo("hat")
 st.title(demo.title)
 st.caption(demo.pitch)
 
-with st.expander("What you're seeing", expanded=False):
+with st.expander("What you're seeing, and the hat's lore", expanded=False):
     st.markdown(
         "OpenCV's Haar cascade finds frontal faces (grayscale, equalised, as in the write-up). "
         "Around each face the hat takes a head-and-shoulders crop and a small CNN, in the "
@@ -70,6 +70,10 @@ if not result.faces:
         "camera: the Haar cascade only knows frontal, upright faces.",
         icon=":material/face_retouching_off:",
     )
+tally = st.columns(len(result.tallies))
+for column, (house, count) in zip(tally, result.tallies.items(), strict=True):
+    column.metric(house, count)
+
 st.image(result.annotated, width="stretch")
 st.download_button(
     "Download the sorted photo (PNG)",
@@ -80,10 +84,6 @@ st.download_button(
 )
 if not result.faces:
     st.stop()
-
-tally = st.columns(len(result.tallies))
-for column, (house, count) in zip(tally, result.tallies.items(), strict=True):
-    column.metric(house, count)
 
 st.markdown("**Each face as the hat saw it**")
 per_row = 6
