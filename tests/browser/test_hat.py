@@ -61,3 +61,14 @@ def test_uploaded_group_photo_reports_its_faces(page, app_url):
     assert page.locator('[data-testid="stSelectbox"]').count() == 0  # the upload replaced samples
     assert_no_error(page)
     tall_screenshot(page, "hat-upload")
+
+
+def test_photo_without_faces_gets_advice(page, app_url):
+    buffer = io.BytesIO()
+    Image.fromarray(np.full((300, 400, 3), 120, np.uint8)).save(buffer, format="PNG")
+    open_page(page, app_url, "hat")
+    page.get_by_text(FOUND).first.wait_for()
+    upload(page, "wall.png", buffer.getvalue())
+    page.get_by_text("0 faces found").wait_for()
+    page.get_by_text("Try a higher sensitivity").wait_for()
+    assert_no_error(page)
