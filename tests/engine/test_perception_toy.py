@@ -42,7 +42,7 @@ def tiny_classifier() -> Path:
     )
     model.compile(optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy")
     x, y = dataset(1200, np.random.default_rng(0))
-    model.fit(x, y, epochs=15, batch_size=64, verbose=0)
+    model.fit(x, y, epochs=10, batch_size=64, verbose=0)
     root = Path(tempfile.mkdtemp(prefix="perception-models-"))
     atexit.register(shutil.rmtree, root, True)
     card = {
