@@ -23,10 +23,10 @@ def _median_ms(fn, repeat: int = 15, warmup: int = 2) -> float:
 def run(report) -> None:
     """Time detection and the page's full call (three panels + PNG) on a 1024x768 sky."""
     from engine import images, runtime
-    from engine.ufo.composite import test_sky
+    from engine.ufo.composite import generated_sky
     from engine.ufo.unet.predict import detect_with, panels
 
-    upload = images.to_png(test_sky(1, shape=(768, 1024)))
+    upload = images.to_png(generated_sky(1, shape=(768, 1024)))
     model = runtime.load_model("ufo-widened")
     image = images.load_image(upload)
     detect = _median_ms(lambda: detect_with(model, images.load_image(upload)))

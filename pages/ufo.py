@@ -12,9 +12,9 @@ TITLES = {"ufo-widened": "widened ranges", "ufo-seed-ranges": "write-up's ranges
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def test_sky(seed: int, with_saucer: bool):
+def generated_sky(seed: int, with_saucer: bool):
     """A seeded generated sky, cached per (seed, saucer)."""
-    return composite.test_sky(seed, with_saucer)
+    return composite.generated_sky(seed, with_saucer)
 
 
 st.title(DEMO.title)
@@ -70,7 +70,7 @@ with find:
         photo = _ui.upload_image("Upload a sky photo", key="ufo_upload")
     generated = st.session_state.get("ufo_generated")
     if photo is None and generated is not None:
-        photo = test_sky(*generated)
+        photo = generated_sky(*generated)
     if photo is None:
         st.info("Upload a sky photo or press **Generate a test sky**.", icon=":material/info:")
         st.stop()

@@ -153,7 +153,7 @@ def batch(rng: np.random.Generator, ranges: Ranges, n: int) -> tuple[np.ndarray,
     return x, y
 
 
-def test_sky(
+def generated_sky(
     seed: int, with_saucer: bool = True, shape: tuple[int, int] = (480, 640)
 ) -> np.ndarray:
     """A seeded photo-sized test sky (uint8 RGB), with or without a saucer, for the page."""

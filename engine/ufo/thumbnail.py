@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.ufo.composite import test_sky
+from engine.ufo.composite import generated_sky
 
 # Chosen once by eye: a clear day sky where the saucer stands out.
 SEED = 11
@@ -12,4 +12,4 @@ SEED = 11
 
 def make() -> np.ndarray:
     """A 320x240 RGB uint8 composite."""
-    return test_sky(SEED, with_saucer=True, shape=(240, 320))
+    return generated_sky(SEED, with_saucer=True, shape=(240, 320))

@@ -3,7 +3,7 @@
 import pytest
 
 from engine.images import to_png
-from engine.ufo.composite import test_sky
+from engine.ufo.composite import generated_sky
 from tests.browser.conftest import assert_no_error, open_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 def test_upload_a_generated_sky_and_read_the_box_count(page, app_url):
     open_page(page, app_url, "ufo")
     page.get_by_role("heading", name="UFO masks").first.wait_for()
-    payload = {"name": "sky.png", "mimeType": "image/png", "buffer": to_png(test_sky(2))}
+    payload = {"name": "sky.png", "mimeType": "image/png", "buffer": to_png(generated_sky(2))}
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files=[payload])
     page.get_by_text("Saucers found").wait_for()
     wait_idle(page)

@@ -90,4 +90,4 @@ def test_skies_are_seeded_and_the_cut_out_is_the_shipped_drawing():
     )
     drawn = saucer.draw().astype(np.float32) / 255
     assert np.abs(drawn - saucer.load()).max() < 1e-6
-    assert np.array_equal(composite.test_sky(3), composite.test_sky(3))
+    assert np.array_equal(composite.generated_sky(3), composite.generated_sky(3))

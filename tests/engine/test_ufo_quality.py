@@ -9,7 +9,7 @@ from engine import __main__ as engine_cli
 from engine import cards
 from engine.images import to_png
 from engine.ufo import cli
-from engine.ufo.composite import test_sky
+from engine.ufo.composite import generated_sky
 
 # A seed no card or training run uses, so this is fresh data.
 FRESH_SEED = 4242
@@ -47,7 +47,7 @@ def test_cards_carry_what_evaluate_printed_and_a_headline():
 
 def test_cli_predict_prints_boxes_json(tmp_path, capsys):
     path = tmp_path / "sky.png"
-    path.write_bytes(to_png(test_sky(2, shape=(333, 517))))
+    path.write_bytes(to_png(generated_sky(2, shape=(333, 517))))
     assert engine_cli.main(["predict", "ufo", str(path)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["width"], out["height"]) == (517, 333)
