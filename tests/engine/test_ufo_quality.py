@@ -37,7 +37,7 @@ def test_failure_map_reproduces_the_write_up(metrics):
     assert grid.shape == (5, 5) and ((grid >= 0) & (grid <= 1)).all()
 
 
-def test_cards_carry_what_evaluate_printed_and_a_headline():
+def test_cards_are_complete_and_the_headline_card_has_a_headline():
     for name in ("ufo-seed-ranges", "ufo-widened"):
         card = cards.read(name)
         assert card["kind"] == "segmenter" and card["demo"] == "ufo"
