@@ -20,6 +20,7 @@ with st.expander("What you're seeing, and the hat's lore", expanded=False):
         "from synthetic portraits; the sample photos put real faces that Python packages ship "
         "(scikit-image's astronaut and LFW subset, matplotlib's Grace Hopper) on drawn people."
     )
+    st.markdown(f"**We measured:** {catalog.headline('hat') or '_not trained yet_'}")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -22,11 +22,12 @@ def test_tiny_cnn_trained_here_beats_chance():
         input_size=32,
         filters=(8, 16, 16),
         dense=32,
-        n_train=500,
+        n_train=600,
         n_val=100,
-        epochs=4,
-        bn_momentum=0.8,
+        epochs=6,
         batch_size=32,
+        learning_rate=3e-3,  # a short run needs a bigger step
+        bn_momentum=0.8,
         seed=1,
     )
     data = portraits.make(config.n_train + config.n_val, 32, np.random.default_rng(1))
@@ -34,7 +35,7 @@ def test_tiny_cnn_trained_here_beats_chance():
     fresh = portraits.make(300, 32, np.random.default_rng(2))
     pred = trained.model.predict(fresh.images.astype(np.float32) / 255.0, verbose=0).argmax(1)
     majority = np.bincount(fresh.lore, minlength=4).max() / len(fresh.lore)
-    assert (pred == fresh.lore).mean() > majority + 0.1
+    assert (pred == fresh.lore).mean() > majority + 0.15  # measured 0.72 vs 0.38
     assert build(config).output_shape == (None, 4)
 
 
