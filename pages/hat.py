@@ -12,7 +12,8 @@ st.caption(demo.pitch)
 
 with st.expander("What you're seeing, and the hat's lore", expanded=False):
     st.markdown(
-        "OpenCV's Haar cascade finds frontal faces (grayscale, equalised, as in the write-up). "
+        "OpenCV's Haar cascade finds frontal faces in a grayscale, equalised copy, as in the "
+        "write-up (we use its `alt2` frontal-face model and tile-wise equalisation). "
         "Around each face the hat takes a head-and-shoulders crop and a small CNN, in the "
         "spirit of the write-up's AlexNet-like net, gives the four houses' probabilities. "
         "When the top two are within 10 points the hat cannot decide: a **hatstall** (shown "
