@@ -154,13 +154,11 @@ def _shared_coverage(d: Drawing, k: int, height: int, width: int, side: float):
             d.angles[:, k],
         ]
     )
-    if len(geometry) == 1:  # one picture (display, one-at-a-time scoring): nothing to share
-        return _coverage(*geometry.T, height, width)
     unique, inverse = np.unique(geometry, axis=0, return_inverse=True)
+    if len(unique) == len(geometry):  # nothing shared (np.unique sorts: keep batch order)
+        return _coverage(*geometry.T, height, width)
     box, alpha = _coverage(*unique.T, height, width)
-    if alpha is None or len(unique) == len(geometry):
-        return box, alpha
-    return box, alpha[inverse.ravel()]
+    return box, (None if alpha is None else alpha[inverse.ravel()])
 
 
 def _coverage(cx, cy, rx, ry, angle, height: int, width: int):

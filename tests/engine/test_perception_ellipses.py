@@ -53,6 +53,19 @@ def test_display_render_downsampled_agrees_with_model_render():
     assert np.abs(pooled - small).max() < 0.5  # only rim pixels differ at all
 
 
+def test_a_batch_renders_each_drawing_as_it_renders_alone():
+    layout = Layout()
+    rng = np.random.default_rng(11)
+    shared = layout.random(rng, 6)
+    shared[3] = shared[1]  # repeated ellipses, as in a search batch
+    shared[4, :6] = shared[0, :6]
+    for genes in (layout.random(rng, 6), shared):  # all distinct, then partly shared
+        batch = render(layout.decode(genes), 32, 32)
+        for i in range(len(genes)):
+            alone = render(layout.decode(genes[i : i + 1]), 32, 32)[0]
+            assert np.array_equal(batch[i], alone), i
+
+
 def test_painters_order_and_two_colour_palette():
     layout = Layout(n_ellipses=2, colours=2)
     genes = np.zeros(layout.size, dtype=np.float32)
