@@ -8,12 +8,9 @@ errors, p50/p95 seconds from action to result, and the server's peak RSS. Run it
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 SESSIONS = 20  # concurrent browser contexts, spread over the four demos
 ROUNDS = 3  # main actions per session
 DEADLINE_S = 540  # the whole run stops by itself after this
@@ -131,22 +128,13 @@ async def drive(url: str) -> tuple[list[float], list[str]]:
 
 def run(report) -> None:
     """Start the app on loopback, drive the sessions, report the figures."""
-    from tests.browser.conftest import _free_port, _wait_healthy
+    from tests.browser.conftest import serve
 
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"]
-    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    server = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
+    with serve() as (url, server):
         start = time.perf_counter()
         times, errors = asyncio.run(drive(url))
         wall = time.perf_counter() - start
         rss = peak_rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     times.sort()
     report(f"load: sessions x actions ({SESSIONS} x {ROUNDS})", f"{len(times)} done", "")
     report("load: errors", len(errors), "")

@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,27 +57,34 @@ def server_tmpdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("server-tmp")
 
 
-@pytest.fixture(scope="session")
-def app_url(server_tmpdir):
-    """Start the real app on 127.0.0.1 and yield its base URL."""
+@contextmanager
+def serve(tmpdir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `streamlit run streamlit_app.py` on a free loopback port; yield (URL, process)."""
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py")]
     cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
     cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "TMPDIR": str(server_tmpdir)}
+    env = {**os.environ, **({"TMPDIR": str(tmpdir)} if tmpdir else {})}
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(server_tmpdir):
+    """Start the real app on 127.0.0.1 and yield its base URL."""
+    with serve(server_tmpdir) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")

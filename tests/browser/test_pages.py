@@ -3,7 +3,7 @@
 import pytest
 
 from engine.catalog import DEMOS
-from tests.browser.conftest import assert_no_error, open_page, screenshot
+from tests.browser.conftest import assert_no_error, open_page, screenshot, serve
 
 pytestmark = pytest.mark.browser
 
@@ -23,3 +23,19 @@ def test_demo_page_opens(page, app_url, demo):
     page.get_by_role("heading", name=demo.title).first.wait_for()
     assert_no_error(page)
     screenshot(page, demo.key)
+
+
+def test_first_visit_by_deep_link_gets_the_titled_navigation(page):
+    """A fresh server whose first visitor opens /hat still runs through streamlit_app.py."""
+    with serve() as (url, _):
+        open_page(page, url, "hat")
+        page.get_by_role("heading", name="Sorting hat").first.wait_for()
+        page.wait_for_function(
+            """() => /Perception engine/.test(
+                document.querySelector('[data-testid="stSidebarNavItems"]').innerText)""",
+            timeout=30_000,
+        )
+        nav = page.locator('[data-testid="stSidebarNavItems"]').inner_text()
+        assert "Sorting hat" in nav and "Perception engine" in nav
+        assert "streamlit app" not in nav
+        assert_no_error(page)
