@@ -154,6 +154,8 @@ def _shared_coverage(d: Drawing, k: int, height: int, width: int, side: float):
             d.angles[:, k],
         ]
     )
+    if len(geometry) == 1:  # one picture (display, one-at-a-time scoring): nothing to share
+        return _coverage(*geometry.T, height, width)
     unique, inverse = np.unique(geometry, axis=0, return_inverse=True)
     if len(unique) == len(geometry):  # nothing shared (np.unique sorts: keep batch order)
         return _coverage(*geometry.T, height, width)
