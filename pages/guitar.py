@@ -155,12 +155,22 @@ with a:
     st.markdown(f"**The write-up claimed:** {DEMO.claim}")
     if card.get("headline"):
         st.markdown(f"**We measured:** {card['headline']}")
-    st.info(
-        "Pasted rectangles flatter the dust model: it was trained on pasted rectangles. The "
-        "scribbles (thick random strokes in random colours, like a person's) are the fair test; "
-        "the Cutout squares are shown for comparison.",
-        icon=":material/info:",
+    dp = metrics.get(PLAIN, {}).get("dust")
+    dd = metrics.get(DUST, {}).get("dust")
+    cp = metrics.get(PLAIN, {}).get("cutout_30")
+    cd = metrics.get(DUST, {}).get("cutout_30")
+    note = (
+        "A test that pastes rectangles flatters a model trained on pasted rectangles. "
+        "The scribbles (thick random strokes in random colours, like a person's) are the fair "
+        "test and our headline."
     )
+    if None not in (dp, dd, cp, cd):
+        note += (
+            f" Under the write-up's own dust the gap looks huge: plain {dp:.0%} vs dust-trained "
+            f"{dd:.0%}. Big grey Cutout squares over 30 % of the guitar tell another story: "
+            f"plain {cp:.0%} vs dust-trained {cd:.0%}."
+        )
+    st.info(note, icon=":material/info:")
 with b:
     if metrics:
         xs = [0, 10, 20, 30, 40]
@@ -191,7 +201,3 @@ with b:
             title=f"{metrics.get('n')} fresh renders, seed {metrics.get('seed')}",
         )
         st.plotly_chart(fig, key="guitar_curve")
-        dp = metrics.get(PLAIN, {}).get("dust")
-        dd = metrics.get(DUST, {}).get("dust")
-        if dp is not None and dd is not None:
-            st.caption(f"Under the write-up's own dust: plain {dp:.0%}, dust-trained {dd:.0%}.")

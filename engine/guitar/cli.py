@@ -17,6 +17,9 @@ def add_train_args(parser: argparse.ArgumentParser) -> None:
 
 def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "--update-cards", action="store_true", help="store the result as both cards' metrics"
+    )
+    parser.add_argument(
         "--render-size", type=int, default=None, help="render side before shrinking"
     )
 
