@@ -93,6 +93,7 @@ with st.expander("Use your own guitar photo instead"):
 
 left, right = st.columns([1, 1.6], gap="large")
 with left:
+    st.space("medium")  # room for the canvas toolbar, which floats above the canvas
     kind = None if choice == SURPRISE else choice
     if photo is not None:
         background = gp.square(photo)
