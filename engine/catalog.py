@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
 from engine import cards
 
@@ -93,7 +94,23 @@ def module(key: str, name: str) -> Any | None:
         raise
 
 
+THUMB_SIZE = (480, 270)  # (width, height): one 16:9 shape so the Home cards line up
+
+
 def thumbnail(key: str) -> np.ndarray | None:
-    """A small RGB picture of the demo from its own engine, or None when not built yet."""
+    """A 16:9 RGB picture of the demo from its own engine, or None when not built yet."""
     mod = module(key, "thumbnail")
-    return None if mod is None else mod.make()
+    return None if mod is None else _fit(mod.make(), THUMB_SIZE)
+
+
+def _fit(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """Centre-crop to the aspect ratio of size, then resize to it."""
+    h, w = image.shape[:2]
+    target = size[0] / size[1]
+    if w / h > target:
+        cw, ch = round(h * target), h
+    else:
+        cw, ch = w, round(w / target)
+    x0, y0 = (w - cw) // 2, (h - ch) // 2
+    crop = Image.fromarray(image[y0 : y0 + ch, x0 : x0 + cw])
+    return np.asarray(crop.resize(size, Image.Resampling.LANCZOS))
