@@ -108,7 +108,8 @@ with findings_tab:
         bg = plots.background(f["search"], f["search_fixed_background"], config["strict"])
         one.plotly_chart(bg, key="perc_f3")
     two.plotly_chart(plots.traces(f["search"]), key="perc_f4")
-    st.plotly_chart(plots.models(per_model, config["threshold"]), key="perc_f5")
+    peers = {n: x for n, x in per_model.items() if x["labels"] == f["labels"]}  # same classes
+    st.plotly_chart(plots.models(peers, config["threshold"]), key="perc_f5")
     st.markdown("**Best picture per class** (the search picked the background)")
     gallery = st.columns(7)
     for i, row in enumerate(f["search"]):

@@ -119,5 +119,5 @@ def models(per_model: dict[str, Any], threshold: float) -> go.Figure:
     for name, found in per_model.items():
         rows = found["search"]
         fig.add_bar(x=[r["label"] for r in rows], y=_reach(rows, threshold), name=name)
-    title = f"Is the dust model harder to fool? Candidates to P >= {threshold} (no bar: never)"
+    title = f"Which model is harder to fool? Candidates to P >= {threshold} (no bar: never)"
     return _layout(fig, title, yaxis={"type": "log", "title": "candidates"})
