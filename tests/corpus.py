@@ -58,6 +58,13 @@ def _bomb() -> bytes:
     return _encode(Image.new("1", (8000, 6000), 0), "PNG")  # 48 MP, a few KB on disk
 
 
+def _noise_png(megabytes: float = 9.9) -> bytes:
+    """Random RGB noise: PNG cannot compress it, so the file is about as large as its pixels."""
+    side = int((megabytes * 1e6 / 3) ** 0.5)
+    pixels = np.random.default_rng(0).integers(0, 256, (side, side, 3), dtype=np.uint8)
+    return _encode(Image.fromarray(pixels), "PNG", compress_level=1)
+
+
 def corpus() -> list[Case]:
     """Every case the intake must handle, with what it must produce."""
     png = _encode(_gradient(), "PNG")
@@ -73,6 +80,7 @@ def corpus() -> list[Case]:
         Case("truncated.png", png[: len(png) // 2], error="damaged or incomplete"),
         Case("truncated.jpg", jpeg[: len(jpeg) // 2], error="damaged or incomplete"),
         Case("bomb.png", _bomb(), error="megapixels"),
+        Case("sixty-mp.png", _encode(Image.new("1", (10000, 6000), 1), "PNG"), error="megapixels"),
         Case("tiny.png", _encode(Image.new("RGB", (1, 1)), "PNG"), error="only 1x1"),
         Case("sixteen.png", _sixteen_bit(), shape=(48, 64)),
         Case("cmyk.jpg", _encode(_gradient().convert("CMYK"), "JPEG"), shape=(48, 64)),
@@ -88,5 +96,6 @@ def corpus() -> list[Case]:
             _encode(Image.new("RGB", (10000, 20), (90, 140, 200)), "PNG"),
             shape=(20, 10000),
         ),
+        Case("noise-9.9MB.png", _noise_png(), shape=(1816, 1816)),
         Case("polyglot.png", png + b"PK\x03\x04 appended zip archive" + b"\0" * 64, shape=(48, 64)),
     ]
