@@ -60,6 +60,41 @@ def headline(metrics: dict) -> str:
     )
 
 
+def _card(
+    config: GuitarConfig, variant: str, dusted: bool, render_s: float, seconds: float, val: float
+) -> dict:
+    """The model card of one trained variant, metrics still empty."""
+    return {
+        "name": NAMES[variant],
+        "demo": "guitar",
+        "kind": "classifier",
+        "labels": list(config.labels),
+        "input": {"height": config.input_size, "width": config.input_size, "channels": 3},
+        "config": config.to_dict(),
+        "seed": config.seed,
+        "data": {
+            "train": config.n_train,
+            "val": config.n_val,
+            "source": "procedural renders (engine/guitar/render.py), class i mod 13, "
+            f"rendered at {config.render_size} px and shrunk to {config.input_size} px",
+            "augmentation": "write-up's dust, fresh every epoch" if dusted else "none",
+            "render_seconds": round(render_s, 1),
+        },
+        "training": {
+            "seconds": round(seconds, 1),
+            "epochs": config.epochs,
+            "val_accuracy": round(val, 4),
+        },
+        "macs_per_image": macs(config),
+        "metrics": {},
+    }
+
+
+def _accuracy(model, x: np.ndarray, y: np.ndarray) -> float:
+    """Share of uint8 inputs x a Keras model labels as y."""
+    return float(np.mean(model.predict(x.astype(np.float32) / 255.0, verbose=0).argmax(1) == y))
+
+
 def train(config: GuitarConfig | None = None, root: Path | None = None, verbose: int = 0) -> dict:
     """Render, train both models, save them with cards, measure and store the metrics."""
     config = config or GuitarConfig()
@@ -73,33 +108,7 @@ def train(config: GuitarConfig | None = None, root: Path | None = None, verbose:
     written = {}
     for variant, dusted in (("plain", False), ("dust", True)):
         model, seconds = fit(config, xt, yt, dusted, verbose)
-        val = float(
-            np.mean(model.predict(xv.astype(np.float32) / 255.0, verbose=0).argmax(1) == yv)
-        )
-        card = {
-            "name": NAMES[variant],
-            "demo": "guitar",
-            "kind": "classifier",
-            "labels": list(config.labels),
-            "input": {"height": config.input_size, "width": config.input_size, "channels": 3},
-            "config": config.to_dict(),
-            "seed": config.seed,
-            "data": {
-                "train": config.n_train,
-                "val": config.n_val,
-                "source": "procedural renders (engine/guitar/render.py), class i mod 13, "
-                f"rendered at {config.render_size} px and shrunk to {config.input_size} px",
-                "augmentation": "write-up's dust, fresh every epoch" if dusted else "none",
-                "render_seconds": round(render_s, 1),
-            },
-            "training": {
-                "seconds": round(seconds, 1),
-                "epochs": config.epochs,
-                "val_accuracy": round(val, 4),
-            },
-            "macs_per_image": macs(config),
-            "metrics": {},
-        }
+        card = _card(config, variant, dusted, render_s, seconds, _accuracy(model, xv, yv))
         runtime.save_model(model, card, root)
         written[variant] = card
     metrics = measure_shipped(config.eval_seed, config.eval_n, root, config.render_size)
