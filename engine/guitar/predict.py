@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from engine import runtime
+from engine import images, runtime
 from engine.guitar.model import NAMES
 from engine.guitar.render import INPUT_SIZE, KINDS, Render, render, to_input
 
@@ -188,6 +188,12 @@ def square(image: np.ndarray, size: int = DISPLAY) -> np.ndarray:
     y0, x0 = (side - h) // 2, (side - w) // 2
     pad[y0 : y0 + h, x0 : x0 + w] = img
     return cv2.resize(pad, (size, size), interpolation=cv2.INTER_AREA)
+
+
+def photo_scene(photo: np.ndarray) -> tuple[np.ndarray, str, bytes]:
+    """An upload as the canvas background: (squared picture, what it is, its PNG)."""
+    background = square(photo)
+    return background, "your photo", images.to_png(background)
 
 
 def training_samples(seed: int = 3, k: int = 6, zoom: int = 2) -> np.ndarray:
