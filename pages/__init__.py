@@ -1,5 +1,9 @@
 """Streamlit pages: widgets -> one engine call -> render. Shared UI pieces live in _ui.py."""
 
+# Plotly imports pandas lazily and trusts sys.modules: two sessions drawing their first chart
+# at once let one see a half-imported pandas ("has no attribute 'Series'"). Import it up front.
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
