@@ -58,16 +58,17 @@ def server_tmpdir(tmp_path_factory) -> Path:
 
 
 @contextmanager
-def serve(tmpdir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+def serve(
+    tmpdir: Path | None = None, log: Path | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run `streamlit run streamlit_app.py` on a free loopback port; yield (URL, process)."""
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py")]
     cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
     cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
     env = {**os.environ, **({"TMPDIR": str(tmpdir)} if tmpdir else {})}
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    sink = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
@@ -78,6 +79,8 @@ def serve(tmpdir: Path | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if log:
+            sink.close()
 
 
 @pytest.fixture(scope="session")
