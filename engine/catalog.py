@@ -98,19 +98,20 @@ THUMB_SIZE = (480, 270)  # (width, height): one 16:9 shape so the Home cards lin
 
 
 def thumbnail(key: str) -> np.ndarray | None:
-    """A 16:9 RGB picture of the demo from its own engine, or None when not built yet."""
+    """The demo's own picture fitted into one 16:9 frame, or None when not built yet."""
     mod = module(key, "thumbnail")
     return None if mod is None else _fit(mod.make(), THUMB_SIZE)
 
 
+PAD = (15, 17, 23)  # the theme's background colour, so the padding disappears into the page
+
+
 def _fit(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """Centre-crop to the aspect ratio of size, then resize to it."""
+    """Scale to fit inside size, keeping the whole picture, and pad the rest."""
     h, w = image.shape[:2]
-    target = size[0] / size[1]
-    if w / h > target:
-        cw, ch = round(h * target), h
-    else:
-        cw, ch = w, round(w / target)
-    x0, y0 = (w - cw) // 2, (h - ch) // 2
-    crop = Image.fromarray(image[y0 : y0 + ch, x0 : x0 + cw])
-    return np.asarray(crop.resize(size, Image.Resampling.LANCZOS))
+    ratio = min(size[0] / w, size[1] / h)
+    scaled = (max(1, round(w * ratio)), max(1, round(h * ratio)))
+    picture = Image.fromarray(image).resize(scaled, Image.Resampling.LANCZOS)
+    canvas = Image.new("RGB", size, PAD)
+    canvas.paste(picture, ((size[0] - scaled[0]) // 2, (size[1] - scaled[1]) // 2))
+    return np.asarray(canvas)
