@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import platform
 import sys
-import time
 from datetime import date
 
 from engine.catalog import DEMOS
@@ -18,19 +17,6 @@ def report(name: str, value: float | str, unit: str = "") -> None:
     text = f"{value:.3g}" if isinstance(value, float) else str(value)
     ROWS.append((name, text, unit))
     print(f"  {name:<58} {text:>10} {unit}", flush=True)
-
-
-def median_ms(fn, repeat: int = 20, warmup: int = 2) -> float:
-    """Median wall time of fn() in milliseconds."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return times[len(times) // 2]
 
 
 def main(argv: list[str]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.__main__ import median_ms
+from bench.timing import median_ms
 from engine import runtime
 from engine.hat import faces, groups, sort
 

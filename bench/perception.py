@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 
-from bench.__main__ import median_ms
+from bench.timing import median_ms
 from engine.perception import search, targets
 from engine.perception.ellipses import Layout, render
 

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import time
+from bench.timing import median_ms
 
 # The issue's goal for one upload, server-side.
 GOAL_MS = 300.0
-
-
-def _median_ms(fn, repeat: int = 15, warmup: int = 2) -> float:
-    """Median wall time of fn() in milliseconds."""
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)[len(times) // 2]
 
 
 def run(report) -> None:
@@ -29,8 +17,8 @@ def run(report) -> None:
     upload = images.to_png(generated_sky(1, shape=(768, 1024)))
     model = runtime.load_model("ufo-widened")
     image = images.load_image(upload)
-    detect = _median_ms(lambda: detect_with(model, images.load_image(upload)))
-    page = _median_ms(lambda: panels(model, image))
+    detect = median_ms(lambda: detect_with(model, images.load_image(upload)), repeat=15)
+    page = median_ms(lambda: panels(model, image), repeat=15)
     report("ufo 1024x768 decode + mask + boxes (median)", detect, "ms")
     report("ufo 1024x768 three panels + annotated PNG (median)", page, "ms")
     report("ufo goal / measured (decode + mask + boxes)", GOAL_MS / detect, "x")
