@@ -19,6 +19,8 @@ pytestmark = pytest.mark.browser
 
 # Every page with an uploader, and the expander to open first when the uploader sits in one.
 UPLOAD_PAGES = {"ufo": None, "hat": None, "guitar": "Use your own guitar photo"}
+# Text each page shows once it has worked on an accepted upload.
+RESULT = {"ufo": "Saucers found", "hat": "found", "guitar": "your photo"}
 SKIP_DIRS = {".git", ".venv", "artifacts", "__pycache__", ".pytest_cache", ".ruff_cache"}
 
 
@@ -44,6 +46,7 @@ def test_every_bad_upload_gets_words(page, app_url, server_tmpdir, key):
             assert case.error in errors, (case.name, errors)
         else:
             assert case.name not in errors, (case.name, errors)
+            page.get_by_text(RESULT[key]).first.wait_for()  # the accepted upload was used
         assert_no_error(page)
     screenshot(page, f"{key}-bad-input")
     assert tree(ROOT) == before_project, "an upload left a file in the project"
