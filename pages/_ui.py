@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine import catalog, images, runtime
+from engine import cards, catalog, images, runtime
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,3 +47,21 @@ def not_built(key: str) -> None:
         icon=":material/construction:",
     )
     st.stop()
+
+
+def how_it_works(idea: str, changes: str, card_names: list[str]) -> None:
+    """The "How it works" expander: the write-up's idea, what we changed, and the model cards."""
+    with st.expander("How it works", icon=":material/info:"):
+        st.markdown(f"**The write-up's idea.** {idea}")
+        st.markdown(f"**What we changed, and why.** {changes}")
+        for name in card_names:
+            card = cards.read(name)
+            if card is None:
+                continue
+            seconds = card.get("training", {}).get("seconds")
+            trained = f", trained in {seconds:.0f} s" if seconds else ""
+            st.markdown(f"**Model card `{name}`** (seed {card.get('seed')}{trained})")
+            st.json(
+                {k: card[k] for k in ("config", "data", "metrics") if k in card},
+                expanded=False,
+            )
