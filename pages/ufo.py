@@ -3,7 +3,7 @@
 import streamlit as st
 
 from engine import cards, catalog
-from engine.ufo import composite, figures
+from engine.ufo import composite, figures, notes, share
 from engine.ufo.unet import predict
 from pages import _ui
 
@@ -17,6 +17,13 @@ def generated_sky(seed: int, with_saucer: bool):
     return composite.generated_sky(seed, with_saucer)
 
 
+def remember(state: share.State) -> None:
+    """Put the state in this page's URL, writing only when it changed."""
+    wanted = share.params(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
 st.title(DEMO.title)
 st.caption(DEMO.pitch)
 shipped = {c["name"]: c for c in cards.available("ufo")}
@@ -26,11 +33,9 @@ if not shipped:
     )
     st.stop()
 
-st.markdown(
-    "**What you're seeing:** a small U-Net trained only on composites of *one* cut-out saucer "
-    "pasted onto synthetic skies. Left: your picture. Middle: the net's saucer probability "
-    "(white = saucer). Right: red boxes around connected regions above the threshold."
-)
+st.markdown(notes.WHAT_YOU_SEE)
+_ui.how_it_works(notes.IDEA, notes.CHANGES, list(TITLES))
+url = share.parse(st.query_params.to_dict(), list(shipped))
 find, fmap = st.tabs(["Find saucers", "Failure map"], key="ufo_tabs")
 
 # The failure map is filled first: the finder below may stop the script for want of input.
@@ -45,10 +50,7 @@ with fmap:
         st.plotly_chart(figures.failure_maps(both), key="ufo_failure_map")
     else:
         st.info("The models have not been evaluated yet.", icon=":material/info:")
-    st.caption(
-        "Mean mask IoU on fresh composites per cell (saucer width as a share of the frame x "
-        "blend towards white), from each model card's evaluation."
-    )
+    st.caption(notes.FAILURE_MAP)
     wide = shipped.get("ufo-widened", {})
     if "headline" in wide:
         st.markdown(f"**We measured:** {wide['headline']}")
@@ -57,28 +59,41 @@ with find:
     left, right = st.columns([3, 2], gap="large")
     names = [n for n in TITLES if n in shipped]
     name = left.selectbox(
-        "Model", names, format_func=lambda n: f"{n} ({TITLES[n]})", key="ufo_model"
+        "Model",
+        names,
+        index=names.index(url.model) if url.model in names else 0,
+        format_func=lambda n: f"{n} ({TITLES[n]})",
+        key="ufo_model",
     )
-    default = float(shipped[name]["config"]["threshold"])
+    default = url.threshold or float(shipped[name]["config"]["threshold"])
     threshold = left.slider("Threshold", 0.05, 0.95, default, 0.05, key="ufo_threshold")
     with right:
-        seed = st.number_input("Sky seed", 0, 99_999, 1, key="ufo_seed")
-        with_saucer = st.toggle("With a saucer", value=True, key="ufo_with_saucer")
+        seed = st.number_input(
+            "Sky seed", 0, share.MAX_SEED, 1 if url.seed is None else url.seed, key="ufo_seed"
+        )
+        with_saucer = st.toggle("With a saucer", value=url.saucer, key="ufo_with_saucer")
         if st.button("Generate a test sky", icon=":material/auto_awesome:", key="ufo_generate"):
             st.session_state["ufo_generated"] = (int(seed), bool(with_saucer))
     with left:
         photo = _ui.upload_image("Upload a sky photo", key="ufo_upload")
-    generated = st.session_state.get("ufo_generated")
-    if photo is None and generated is not None:
-        photo = generated_sky(*generated)
+    if "ufo_generated" not in st.session_state and url.seed is not None:
+        st.session_state["ufo_generated"] = (url.seed, url.saucer)  # a shared link's test sky
+    shown = st.session_state.get("ufo_generated") if photo is None else None
+    if shown is not None:
+        photo = generated_sky(*shown)
     if photo is None:
+        remember(share.State(name, threshold))
         st.info("Upload a sky photo or press **Generate a test sky**.", icon=":material/info:")
         st.stop()
 
-    result = predict.panels(_ui.model(name), photo, threshold)
+    opacity = st.slider("Map opacity", 0.0, 1.0, url.opacity, 0.05, key="ufo_opacity")
+    # Uploads never go into the link: only a generated sky can be rebuilt from its seed.
+    sky = shown or (None, True)
+    remember(share.State(name, threshold, opacity, *sky))
+    result = predict.panels(_ui.model(name), photo, threshold, opacity)
     cols = st.columns(3)
     cols[0].image(result.image, caption="input", width="stretch")
-    cols[1].image(result.mask, caption="saucer probability", width="stretch")
+    cols[1].image(result.overlay, caption="saucer probability over the input", width="stretch")
     cols[2].image(result.annotated, caption="input with red boxes", width="stretch")
     count, download = st.columns([1, 1])
     count.metric("Saucers found", len(result.boxes))
@@ -91,7 +106,13 @@ with find:
         key="ufo_download",
     )
     if result.boxes:
-        st.caption(
-            "Boxes (x0, y0, x1, y1): "
-            + "; ".join(f"({b.x0}, {b.y0}, {b.x1}, {b.y1}) p={b.score:.2f}" for b in result.boxes)
-        )
+        st.caption(notes.box_list(result.boxes))
+    if shown is not None:
+        note, again = st.columns([3, 1], vertical_alignment="center")
+        note.markdown(notes.seed_note(*shown, result.fingerprint))
+        if again.button("Replay", icon=":material/replay:", key="ufo_replay"):
+            # From scratch on purpose: no cached sky, a fresh model run, then compare outputs.
+            fresh = predict.panels(_ui.model(name), composite.generated_sky(*shown), threshold)
+            same = fresh.fingerprint == result.fingerprint
+            text = notes.replay_note(shown[0], fresh.fingerprint, len(fresh.boxes), same)
+            (st.success if same else st.error)(text, icon=":material/replay:")

@@ -1,4 +1,4 @@
-"""The UFO page runs headless: asks for input, then finds the saucer in a generated sky."""
+"""The UFO page runs headless: finds saucers, rebuilds a shared link, replays a seed."""
 
 from pathlib import Path
 
@@ -22,3 +22,61 @@ def test_ufo_page_asks_then_finds_a_saucer_and_switches_model():
     assert int(at.metric[0].value) == 0
     at.slider(key="ufo_threshold").set_value(0.9).run()
     assert not at.exception
+
+
+def fingerprint(at) -> str:
+    """The output fingerprint from the seed caption under the panels."""
+    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
+    return note.split("`")[1]
+
+
+def test_a_shared_link_rebuilds_the_same_sky_and_output():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.selectbox(key="ufo_model").select("ufo-seed-ranges").run()
+    at.slider(key="ufo_threshold").set_value(0.3).run()
+    at.number_input(key="ufo_seed").set_value(17).run()
+    at.button(key="ufo_generate").click().run()
+    at.slider(key="ufo_opacity").set_value(0.8).run()
+    assert not at.exception
+    link = dict(at.query_params)
+    assert link == {
+        "model": "ufo-seed-ranges",
+        "threshold": "0.30",
+        "opacity": "0.80",
+        "seed": "17",
+        "saucer": "1",
+    }
+    fresh = AppTest.from_file(PAGE, default_timeout=60)
+    fresh.query_params.update(link)
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.selectbox(key="ufo_model").value == "ufo-seed-ranges"
+    assert fresh.slider(key="ufo_threshold").value == 0.3
+    assert fresh.slider(key="ufo_opacity").value == 0.8
+    assert fresh.number_input(key="ufo_seed").value == 17
+    assert fresh.metric[0].value == at.metric[0].value
+    assert fingerprint(fresh) == fingerprint(at)
+
+
+def test_a_link_without_a_saucer_and_junk_values_still_loads():
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params.update({"seed": "5", "saucer": "0", "threshold": "abc", "model": "x"})
+    at.run()
+    assert not at.exception
+    assert at.toggle(key="ufo_with_saucer").value is False
+    assert at.selectbox(key="ufo_model").value == "ufo-widened"
+    assert int(at.metric[0].value) == 0
+    assert "without a saucer" in next(m.value for m in at.markdown if "seed **5**" in m.value)
+
+
+def test_replay_reproduces_the_output_and_the_expander_shows_both_cards():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.button(key="ufo_generate").click().run()
+    before = fingerprint(at)
+    at.button(key="ufo_replay").click().run()
+    assert not at.exception
+    assert len(at.success) == 1 and "identical to" in at.success[0].value
+    assert before in at.success[0].value and fingerprint(at) == before
+    shown = " ".join(m.value for m in at.expander[0].markdown)
+    assert at.expander[0].label == "How it works"
+    assert "`ufo-seed-ranges`" in shown and "`ufo-widened`" in shown

@@ -1,6 +1,10 @@
-"""UFO page in a real browser: upload a generated sky, read the box count, see the failure map."""
+"""UFO page in a real browser: upload, shared links, the PNG download, the failure map."""
+
+import io
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from engine.images import to_png
 from engine.ufo.composite import generated_sky
@@ -18,6 +22,7 @@ def test_upload_a_generated_sky_and_read_the_box_count(page, app_url):
     wait_idle(page)
     count = page.locator('[data-testid="stMetricValue"]').first.inner_text()
     assert int(count) >= 1
+    assert "seed" not in page.url  # an upload never goes into the link
     page.locator("img").nth(2).wait_for()
     assert_no_error(page)
     screenshot(page, "ufo-upload")
@@ -26,3 +31,54 @@ def test_upload_a_generated_sky_and_read_the_box_count(page, app_url):
     wait_idle(page)
     assert_no_error(page)
     screenshot(page, "ufo-failure-map")
+
+
+def seed_note(pg) -> str:
+    """The caption that names the test sky's seed and the output fingerprint."""
+    return pg.get_by_text("Output fingerprint").first.inner_text()
+
+
+def test_a_shared_link_reproduces_the_picture_in_a_fresh_browser(page, app_url):
+    from engine import runtime
+    from engine.ufo.unet import predict
+
+    link = "ufo?model=ufo-seed-ranges&threshold=0.35&opacity=0.70&seed=23&saucer=1"
+    open_page(page, app_url, link)
+    page.get_by_text("Saucers found").wait_for()
+    wait_idle(page)
+    assert_no_error(page)
+    model = runtime.load_model("ufo-seed-ranges")
+    want = predict.panels(model, generated_sky(23, True), 0.35, 0.7)
+    count = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    assert int(count) == len(want.boxes)
+    assert "seed 23" in seed_note(page) and want.fingerprint in seed_note(page)
+    screenshot(page, "ufo-shared-link")
+
+    # The download is the very PNG the engine draws for this link, and a valid picture.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download annotated PNG").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data == want.png
+    assert Image.open(io.BytesIO(data)).size == (640, 480)
+
+    # Nudge the opacity: the address bar follows, and that address opens the same page again.
+    thumb = page.get_by_role("slider", name="Map opacity")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    page.wait_for_url("**opacity=0.75**")
+    wait_idle(page)
+    other = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        again = other.new_page()
+        again.set_default_timeout(60_000)
+        open_page(again, app_url, page.url.split("/", 3)[3])
+        again.get_by_text("Saucers found").wait_for()
+        wait_idle(again)
+        assert_no_error(again)
+        assert (
+            again.get_by_role("slider", name="Map opacity").get_attribute("aria-valuetext")
+            == "0.75"
+        )
+        assert want.fingerprint in seed_note(again)
+    finally:
+        other.close()

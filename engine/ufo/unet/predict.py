@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
+
+from engine.ufo import overlay
 
 # Up to this long/short side ratio the whole photo is squashed into one square input (the
 # write-up's crops were resized the same way); wider photos are cut into overlapping squares.
@@ -142,12 +145,22 @@ class Panels:
     annotated: np.ndarray  # input with red boxes
     boxes: tuple[Box, ...]
     png: bytes  # annotated picture as PNG
+    overlay: np.ndarray  # probability map over the input at the asked opacity
+
+    @property
+    def fingerprint(self) -> str:
+        """Short SHA-256 of the annotated PNG: equal fingerprints mean the same output."""
+        return hashlib.sha256(self.png).hexdigest()[:12]
 
 
-def panels(model, image: np.ndarray, threshold: float | None = None) -> Panels:
-    """Run a served model on one photo and draw the three panels (the page's one call)."""
+def panels(
+    model, image: np.ndarray, threshold: float | None = None, opacity: float = 0.5
+) -> Panels:
+    """Run a served model on one photo and draw the panels (the page's one call)."""
     from engine.images import to_png
 
     found = detect_with(model, image, threshold)
     annotated = annotate(image, found.boxes)
-    return Panels(image, mask_picture(found.probability), annotated, found.boxes, to_png(annotated))
+    mask = mask_picture(found.probability)
+    lay = overlay.compose(image, found.probability, opacity)
+    return Panels(image, mask, annotated, found.boxes, to_png(annotated), lay)
