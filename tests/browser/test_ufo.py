@@ -14,15 +14,19 @@ pytestmark = pytest.mark.browser
 
 
 def test_upload_a_generated_sky_and_read_the_box_count(page, app_url):
-    open_page(page, app_url, "ufo")
+    # Start from a shared test-sky link, so the address holds a seed before the upload.
+    open_page(page, app_url, "ufo?seed=3&saucer=1")
     page.get_by_role("heading", name="UFO masks").first.wait_for()
+    page.get_by_text("Test sky seed").wait_for()
+    assert "seed=3" in page.url
     payload = {"name": "sky.png", "mimeType": "image/png", "buffer": to_png(generated_sky(2))}
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files=[payload])
     page.get_by_text("Saucers found").wait_for()
     wait_idle(page)
     count = page.locator('[data-testid="stMetricValue"]').first.inner_text()
     assert int(count) >= 1
-    assert "seed" not in page.url  # an upload never goes into the link
+    page.wait_for_url(lambda u: "seed" not in u)  # an upload never goes into the link
+    assert page.get_by_text("Test sky seed").count() == 0
     page.locator("img").nth(2).wait_for()
     assert_no_error(page)
     screenshot(page, "ufo-upload")
