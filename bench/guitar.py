@@ -35,6 +35,15 @@ def run(report) -> None:
     batch = np.repeat(x, 256, axis=0)
     per_image = median_ms(lambda: models["guitar-plain"].predict(batch), repeat=10) / 256
     report("guitar: one model, batch of 256 (perception search)", 1000 / per_image, "img/s")
+    from engine.guitar import attention
+
+    predictors = {name: m.predict for name, m in models.items()}
+    picture = predict.canvas_picture(r.image, None, png)
+    maps_ms = median_ms(lambda: attention.maps(predictors, picture), repeat=30)
+    report("guitar: both models' attention maps, one drawing", maps_ms, "ms")
+    report("guitar: attention goal", "< 100", "ms")
+    panel_ms = median_ms(lambda: attention.panel(predictors, picture), repeat=30)
+    report("guitar: attention maps + three 320 px overlays", panel_ms, "ms")
     try:
         from engine import runtime
 

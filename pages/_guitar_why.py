@@ -1,0 +1,38 @@
+"""Guitar page section "Where each model looks": both occlusion maps and their difference.
+
+Thin: the picture goes to engine.guitar.attention.panel once (cached by its bytes), the
+three images and the words come back. pages/guitar.py calls `show` under the predictions.
+"""
+
+import streamlit as st
+
+from engine.guitar import attention
+
+HOW = (
+    "Occlusion sensitivity: each 12 px square of the 64 px model input is blurred in turn "
+    "(196 copies, one batch per model) and we record how much the probability of the model's "
+    "own top answer drops. Brighter = hiding that part costs the answer more. Both maps share "
+    "one colour scale and each sums to 1, so a concentrated map has hotter spots."
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _panel(_models: dict, names: tuple, picture, figure: dict | None):
+    """One engine call per distinct picture; the LiteRT pools are not hashed (underscore)."""
+    return attention.panel({n: _models[n].predict for n in names}, picture, figure)
+
+
+def show(models: dict, picture, metrics: dict | None) -> None:
+    """The section: three images side by side, this picture's spreads, the measured figure."""
+    st.subheader("Where each model looks")
+    figure = (metrics or {}).get("attention")
+    panel = _panel(models, tuple(models), picture, figure)
+    for col, image, caption in zip(st.columns(3), panel.images, panel.captions, strict=True):
+        with col:
+            st.image(image, caption=caption, width="stretch")
+    st.caption(HOW)
+    st.markdown(panel.summary)
+    if figure:
+        st.info(panel.measured, icon=":material/straighten:")
+    else:
+        st.warning(panel.measured, icon=":material/hourglass_empty:")
