@@ -61,6 +61,11 @@ def crop(image: np.ndarray, box: faces.Box, size: int, shift=(0.0, 0.0, 1.0)) ->
     )
 
 
+def input_size(model: Any) -> int:
+    """The crop side a model takes (64 for a toy model without an input shape)."""
+    return int(model.input_shape[0]) if hasattr(model, "input_shape") else 64
+
+
 def classify(model: Any, crops: np.ndarray) -> np.ndarray:
     """House probabilities (N, 4) for uint8 crops (N, s, s, 3) from a model with .predict."""
     if len(crops) == 0:

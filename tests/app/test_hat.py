@@ -33,3 +33,81 @@ def test_second_sample_is_sorted_too():
     assert not at.exception
     assert at.subheader[0].value.endswith("found")
     assert at.subheader[0].value != first  # 10 people in the first sample, 8 in the second
+
+
+def fingerprint(at) -> str:
+    """The output fingerprint from the seed caption under the photo."""
+    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
+    return note.split("`")[1]
+
+
+def numbers(at) -> list[str]:
+    """Everything numeric the page shows: tallies, per-face captions, the close-up's words."""
+    tallies = [m.value for m in at.metric]
+    captions = [c.value for c in at.caption if "steady" in c.value]
+    words = [m.value for m in at.markdown if "jittered crops" in m.value or "drove" in m.value]
+    return tallies + captions + words
+
+
+def test_a_shared_link_rebuilds_the_same_numbers_in_a_fresh_session():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.selectbox(key="hat_sample").select("group_2.jpg").run()
+    at.slider(key="hat_sensitivity").set_value(60).run()
+    at.number_input(key="hat_seed").set_value(17).run()
+    at.selectbox(key="hat_face").select(5).run()
+    assert not at.exception
+    link = dict(at.query_params)
+    assert link == {"sample": "group_2.jpg", "sensitivity": "60", "seed": "17", "face": "5"}
+    assert any("jittered crops" in m.value for m in at.markdown)
+
+    fresh = AppTest.from_file(PAGE, default_timeout=60)
+    fresh.query_params.update(link)
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.selectbox(key="hat_sample").value == "group_2.jpg"
+    assert fresh.slider(key="hat_sensitivity").value == 60
+    assert fresh.number_input(key="hat_seed").value == 17
+    assert fresh.selectbox(key="hat_face").value == 5
+    assert fingerprint(fresh) == fingerprint(at)
+    assert numbers(fresh) == numbers(at)
+
+    # Another session, no link: none of the first session's choices leak into it.
+    other = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert other.selectbox(key="hat_sample").value == "group_1.jpg"
+    assert other.number_input(key="hat_seed").value == 1
+    assert dict(other.query_params)["seed"] == "1"
+
+
+def test_another_seed_gives_another_fingerprint_and_replay_confirms_it():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    first = fingerprint(at)
+    at.number_input(key="hat_seed").set_value(2).run()
+    assert fingerprint(at) != first  # the probe's jitters follow the seed
+    at.button(key="hat_replay").click().run()
+    assert not at.exception
+    assert len(at.success) == 1 and "identical to" in at.success[0].value
+    assert fingerprint(at) in at.success[0].value and "10 face(s)" in at.success[0].value
+
+
+def test_a_junk_link_falls_back_to_defaults():
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params.update({"sample": "x.jpg", "sensitivity": "lots", "seed": "-3", "face": "99"})
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="hat_sample").value == "group_1.jpg"
+    assert at.slider(key="hat_sensitivity").value == 50
+    assert at.number_input(key="hat_seed").value == 1
+    assert at.selectbox(key="hat_face").value == 9  # face 99 clipped to the last of 10
+    assert dict(at.query_params) == {
+        "sample": "group_1.jpg",
+        "sensitivity": "50",
+        "seed": "1",
+        "face": "9",
+    }
+
+
+def test_how_it_works_shows_the_idea_and_both_cards():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    how = next(e for e in at.expander if e.label == "How it works")
+    shown = " ".join(m.value for m in how.markdown)
+    assert "85 %" in shown and "`hat`" in shown and "`hat-writeup`" in shown

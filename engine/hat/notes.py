@@ -1,0 +1,106 @@
+"""The hat page's words: the lore, how it works, and captions for explanations and probes."""
+
+from __future__ import annotations
+
+from engine.hat import lore
+from engine.hat.explain import Cluster, Explanation, Probe
+
+# A drop of the chosen house's probability below this is "no effect" in a caption.
+NOTABLE_DROP = 0.1
+
+IDEA = (
+    "If character shows in the face, each Hogwarts house should leave features a network can "
+    "learn, so the write-up hand-sorted 200 pictures of the films' actors (50 a house, 100x100 "
+    "pixels, 20 held out) into the four houses. An AlexNet-like CNN (7x7, 5x5 and 3x3 "
+    "convolutions with batch norm and max pooling, then dense layers) learned the four-way "
+    "choice and reached 85 % on its 20 test pictures after 100 epochs. OpenCV's Haar cascade "
+    "finds every frontal face in a group photo, so a whole group is sorted and labelled at once."
+)
+
+CHANGES = (
+    "No package ships house-labelled faces, and the write-up admits there is no right answer, "
+    "so we wrote the hat's rule down as a lore anyone can check by eye (the colours worn on the "
+    "shoulders) and trained the same kind of CNN, 8x narrower on 64x64 crops, on 6000 synthetic "
+    "portraits labelled by it (`hat`); `hat-writeup` is the same net in the write-up's own "
+    "regime (200 portraits, 100 epochs), to compare. Faces come from OpenCV's `alt2` cascade "
+    "after tile-wise equalisation, which found more faces on composed group photos. New here: "
+    "each face's explanation greys out one colour cluster at a time and measures what the CNN "
+    "loses (the model's reasons, set beside the lore's), and the stability probe re-cuts each "
+    "crop with a seeded jitter, since a Haar box wobbles from one sensitivity to the next."
+)
+
+EXPLAIN = (
+    "**How to read it:** the crop is split into its main colours; each swatch is one colour, "
+    "with how much the house's probability falls when that colour is painted grey (one batch "
+    "through the same CNN). Right: the crop faded where greying changed little, so what stays "
+    "in colour is what the hat looked at."
+)
+
+
+def what_you_see(headline: str | None) -> str:
+    """The page's opening explainer with the lore and our measured headline."""
+    return (
+        "OpenCV's Haar cascade finds frontal faces in a grayscale, equalised copy, as in the "
+        "write-up (we use its `alt2` frontal-face model and tile-wise equalisation). "
+        "Around each face the hat takes a head-and-shoulders crop and a small CNN, in the "
+        "spirit of the write-up's AlexNet-like net, gives the four houses' probabilities. "
+        "When the top two are within 10 points the hat cannot decide: a **hatstall** (shown "
+        "with a `?`).\n\n**The hat's lore.** " + lore.LORE_TEXT + "\n\nThe CNN learned the lore "
+        "from synthetic portraits; the sample photos put real faces that Python packages ship "
+        "(scikit-image's astronaut and LFW subset, matplotlib's Grace Hopper) on drawn people."
+        f"\n\n**We measured:** {headline or '_not trained yet_'}"
+    )
+
+
+def swatch_label(c: Cluster) -> str:
+    """A swatch's caption: the lore's colour name (or hex) and the drop without it."""
+    name = c.name if c.name != "other" else "#{:02x}{:02x}{:02x}".format(*c.rgb)
+    return f"{name} {c.drop:+.0%}"
+
+
+def lore_caption(e: Explanation) -> str:
+    """What drove the house, set beside what the lore says for that house and this crop."""
+    i = lore.HOUSES.index(e.house)
+    main, trim = lore.MAIN_COLOURS[i], lore.TRIM_COLOURS[i]
+    says = f"The lore's colours for {e.house} are {main} and {trim}"
+    verdict = f"The lore itself, read on this crop's shoulders, says **{e.lore_house}**."
+    top = e.clusters[0] if e.clusters else None
+    if top is None or top.drop < NOTABLE_DROP:
+        most = top.drop if top else 0.0
+        why = (
+            "; clothes with no house colour go to Hufflepuff, so no single colour is needed."
+            if e.house == "Hufflepuff"
+            else "."
+        )
+        return (
+            f"No single colour drives **{e.house}**: greying any one moves it by at most "
+            f"{max(most, 0):.0%}. {says}{why} {verdict}"
+        )
+    agrees = top.name in (main, trim) or (e.house == "Gryffindor" and top.name == "yellow")
+    match = "as the lore says" if agrees else "a colour the lore does not name for this house"
+    return (
+        f"**{swatch_label(top).rsplit(' ', 1)[0]}** drove **{e.house}** ({match}): greyed out, "
+        f"the house's probability falls by {top.drop:.0%} and the hat picks "
+        f"{top.house_without}. {says}. {verdict}"
+    )
+
+
+def probe_note(p: Probe) -> str:
+    """The probe's result in words: how many jittered crops keep the house, where the rest went."""
+    text = f"**{p.kept}/{p.n}** jittered crops ({p.share:.0%}) keep **{p.house}**"
+    others = [f"{house} {n}" for house, n in p.counts.items() if n and house != p.house]
+    return text + (f"; the rest went to {', '.join(others)}." if others else ".")
+
+
+def seed_note(seed: int, n: int, fingerprint: str) -> str:
+    """The caption naming the probe's seed and the output it produced."""
+    return f"Probe seed **{seed}** ({n} jittered crops a face). Output fingerprint `{fingerprint}`."
+
+
+def replay_note(seed: int, fingerprint: str, faces: int, same: bool) -> str:
+    """What a replay from scratch found, compared with the output on screen."""
+    verdict = "identical to" if same else "DIFFERENT from"
+    return (
+        f"Replayed seed {seed} from scratch (photo decoded again, faces found, explained and "
+        f"probed anew): {faces} face(s), fingerprint `{fingerprint}`, {verdict} the output above."
+    )

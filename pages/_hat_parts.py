@@ -1,0 +1,68 @@
+"""The hat page's pieces: cached engine calls, the URL, the face grid and one face's close-up."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.hat import explain, groups, lore, notes, share
+from pages import _ui
+
+PER_ROW = 6  # faces per row of the grid
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def sample(name: str):
+    """A committed sample group photo, decoded once."""
+    return groups.load_sample(name)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def inspected_sample(name: str, sensitivity: int, seed: int) -> explain.Inspection:
+    """A sample photo sorted, explained and probed; the same for every session that asks."""
+    return explain.inspect(sample(name), _ui.model("hat"), sensitivity / 100, seed)
+
+
+def remember(state: share.State) -> None:
+    """Put the state in this page's URL, writing only when it changed."""
+    wanted = share.params(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def faces_grid(result: explain.Inspection) -> None:
+    """Each face as the hat saw it: crop, house, the four probabilities, colour and stability."""
+    found = result.sorting.faces
+    for start in range(0, len(found), PER_ROW):
+        row = st.columns(PER_ROW)
+        for offset, column in enumerate(row[: len(found) - start]):
+            i = start + offset
+            face, why, probe = found[i], result.explanations[i], result.probes[i]
+            with column:
+                st.image(face.crop, width="stretch")
+                verdict = "Hatstall! " if face.hatstall else ""
+                st.markdown(f"**{i + 1}. {verdict}{face.house}**")
+                for house, p in zip(lore.HOUSES, face.probs, strict=True):
+                    st.progress(min(1.0, max(0.0, p)), text=f"{house} {p:.0%}")
+                top = why.clusters[0]
+                colour = notes.swatch_label(top) if top.drop >= notes.NOTABLE_DROP else "none"
+                st.caption(f"colour: {colour} · steady {probe.kept}/{probe.n}")
+
+
+def face_detail(result: explain.Inspection, i: int) -> None:
+    """One face close up: its crop beside the colour map, the swatches, the lore and the probe."""
+    face, why, probe = result.sorting.faces[i], result.explanations[i], result.probes[i]
+    pictures, words = st.columns([1, 2], gap="medium")
+    pictures.image(
+        [face.crop, explain.heat(face.crop, why)],
+        caption=["the crop", "what the hat looked at"],
+        width=150,
+    )
+    with words:
+        st.image(
+            [explain.swatch(c.rgb) for c in why.clusters],
+            caption=[notes.swatch_label(c) for c in why.clusters],
+            width=64,
+        )
+        st.markdown(notes.lore_caption(why))
+        st.markdown("**Stability probe.** " + notes.probe_note(probe))
+    st.caption(notes.EXPLAIN)
