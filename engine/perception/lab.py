@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -13,6 +16,10 @@ from engine.perception.ellipses import Layout, render, to_uint8
 
 # Display pictures are rendered from the same genes at this size: crisp, not upscaled.
 DISPLAY_SIDE = 512
+# A replay's seconds budget: high enough never to be the one that ends it. A recorded run
+# lasted at most the page's 120 s, so even a machine five times slower finishes its iterations.
+REPLAY_SECONDS = 600.0
+TRACE_HEADER = ("iteration", "best_score", "candidates")
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class Settings:
     seconds: float = 30.0  # time budget
     iterations: int = 100_000  # iteration budget; whichever runs out first ends it
     seed: int = 0  # same seed and same scores -> same final ellipses
+    exact: bool = False  # a replay: only the iteration budget ends it (machine speed can't)
 
     def layout(self) -> Layout:
         """The gene layout these settings imply."""
@@ -33,7 +41,12 @@ class Settings:
 
     def config(self) -> search.SearchConfig:
         """The search budget these settings imply (schedule from SearchConfig's defaults)."""
-        return search.SearchConfig(iterations=self.iterations, seconds=self.seconds)
+        seconds = max(self.seconds, REPLAY_SECONDS) if self.exact else self.seconds
+        return search.SearchConfig(iterations=self.iterations, seconds=seconds)
+
+    def replay(self, iterations: int) -> Settings:
+        """These settings pinned to a recorded iteration count, so any machine lands there."""
+        return replace(self, iterations=int(iterations), exact=True)
 
 
 @dataclass
@@ -52,12 +65,27 @@ class Outcome:
     settings: Settings
     trace: list[tuple[int, float, int]] = field(default_factory=list)
 
+    @property
+    def fingerprint(self) -> str:
+        """Short SHA-256 of the final genes: equal fingerprints mean the same picture."""
+        return hashlib.sha256(np.asarray(self.genes, "<f4").tobytes()).hexdigest()[:12]
+
+    def trace_csv(self) -> str:
+        """The score trace as CSV: one row per iteration, with a header."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(TRACE_HEADER)
+        writer.writerows((int(i), repr(float(s)), int(c)) for i, s, c in self.trace)
+        return out.getvalue()
+
     def drawing(self) -> dict[str, Any]:
         """The ellipses as JSON, with what produced them."""
         return {
             "classifier": self.classifier,
             "target": self.target,
             "score": round(self.score, 6),
+            "iterations": self.iterations,
+            "fingerprint": self.fingerprint,
             "settings": asdict(self.settings),
             "genes": [round(float(v), 6) for v in self.genes],
             **self.settings.layout().decode(self.genes).to_json(),
@@ -115,3 +143,8 @@ def stopped(model: Any, settings: Settings, last: search.Step, trace: list) -> O
         list(trace),
     )
     return finish(model, settings, result)
+
+
+def replay(model: Any, outcome: Outcome) -> Outcome:
+    """Re-run a finished search from scratch: same settings and seed, its iteration count."""
+    return run(model, outcome.settings.replay(outcome.iterations))

@@ -1,4 +1,4 @@
-"""AppTest: the perception page runs a short search against a tiny classifier and shows it."""
+"""AppTest: the perception page searches, writes its link, reopens a link and replays a seed."""
 
 import shutil
 from pathlib import Path
@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from engine import cards
 from engine.__main__ import main
+from engine.perception import notes
 from tests.engine.test_perception_toy import tiny_classifier
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "perception.py")
@@ -57,3 +58,99 @@ def test_findings_tab_plots_the_card(monkeypatch, tmp_path):
     keys = {c.proto.id for c in at.get("plotly_chart")}
     assert len(keys) == 5  # (1) spread, (2) colours, (3) background, (4) traces, models
     assert any("We measured" in m.value for m in at.markdown)
+
+
+def fingerprint(at) -> str:
+    """The output fingerprint from the seed note under the result."""
+    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
+    return note.split("`")[1]
+
+
+def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_models):
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert dict(at.query_params) == {
+        "model": "toy-colour",
+        "class": "red",
+        "n": "8",
+        "secs": "30",
+        "its": "5000",
+        "bg": "1",
+        "seed": "0",
+    }  # before any search the link only presets the widgets
+    at.selectbox(key="perc_class").set_value("green")
+    at.slider(key="perc_n").set_value(4)
+    at.slider(key="perc_seconds").set_value(2)  # the clock, not the 100,000 iterations, ends it
+    at.number_input(key="perc_its").set_value(100_000)
+    at.toggle(key="perc_bg").set_value(False)
+    at.number_input(key="perc_seed").set_value(77)
+    at.button(key="perc_start").click().run()
+    assert not at.exception
+    out = at.session_state["perc_outcome"]
+    assert out.stopped == "seconds" and 1 <= out.iterations < 100_000
+    link = dict(at.query_params)
+    assert link == {
+        "model": "toy-colour",
+        "class": "green",
+        "n": "4",
+        "secs": "2",
+        "its": str(out.iterations),
+        "bg": "0",
+        "seed": "77",
+        "result": "1",
+    }
+    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
+    assert f"Seed **77**, {out.iterations} iterations" in note and out.fingerprint in note
+
+    fresh = AppTest.from_file(PAGE, default_timeout=60)
+    fresh.query_params.update(link)
+    fresh.run()  # opening the link runs the search by itself
+    assert not fresh.exception
+    again = fresh.session_state["perc_outcome"]
+    assert again.stopped == "iterations" and again.iterations == out.iterations
+    assert again.score == out.score and again.fingerprint == out.fingerprint
+    assert fingerprint(fresh) == out.fingerprint
+    assert fresh.selectbox(key="perc_class").value == "green"
+    assert fresh.slider(key="perc_n").value == 4 and fresh.slider(key="perc_seconds").value == 2
+    assert fresh.number_input(key="perc_its").value == out.iterations
+    assert fresh.toggle(key="perc_bg").value is False
+    assert fresh.number_input(key="perc_seed").value == 77
+    assert dict(fresh.query_params) == link
+    fresh.slider(key="perc_n").set_value(5).run()  # a rerun shows the result, not a new search
+    assert fresh.session_state["perc_outcome"] is again and dict(fresh.query_params) == link
+
+
+def test_replay_confirms_the_score_and_fingerprint(toy_models):
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.slider(key="perc_n").set_value(3)
+    at.number_input(key="perc_its").set_value(20)
+    at.button(key="perc_start").click().run()
+    before = fingerprint(at)
+    at.button(key="perc_replay").click().run()
+    assert not at.exception
+    assert len(at.success) == 1 and "identical to" in at.success[0].value
+    assert before in at.success[0].value and "20 iterations" in at.success[0].value
+    assert fingerprint(at) == before and not at.error
+
+
+def test_a_malformed_link_loads_the_defaults_and_runs_nothing(toy_models):
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    junk = {"model": "x", "class": "<b>", "n": "99", "secs": "abc", "its": "-1", "seed": "1e9"}
+    at.query_params.update({**junk, "bg": "2", "result": "1"})
+    at.run()
+    assert not at.exception
+    assert "perc_outcome" not in at.session_state
+    assert at.selectbox(key="perc_class").value == "red"
+    assert at.slider(key="perc_n").value == 8 and at.slider(key="perc_seconds").value == 30
+    assert at.number_input(key="perc_its").value == 5_000 and at.toggle(key="perc_bg").value
+    assert dict(at.query_params)["model"] == "toy-colour" and "result" not in at.query_params
+
+
+def test_how_it_works_names_the_idea_and_all_three_cards():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
+    box = at.expander[0]
+    assert box.label == "How it works"
+    shown = " ".join(m.value for m in box.markdown)
+    assert notes.IDEA in shown and notes.CHANGES in shown
+    for name in ("perception", "guitar-plain", "guitar-dust"):
+        assert f"`{name}`" in shown

@@ -1,0 +1,98 @@
+"""The perception page's shareable state: what goes into the URL and how a link is read back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from engine.perception import lab
+
+# Widget ranges and defaults on the page; a link value outside a range falls back to the default.
+ELLIPSES = (1, 16, 8)
+SECONDS = (2, 120, 30)
+ITERATIONS = (1, 100_000, 5_000)
+SEEDS = (0, 2**31 - 1, 0)
+
+
+@dataclass(frozen=True)
+class State:
+    """The page's search settings as a link carries them, defaults filled in."""
+
+    model: str
+    label: str
+    n: int = ELLIPSES[2]
+    seconds: int = SECONDS[2]
+    iterations: int = ITERATIONS[2]
+    background: bool = True
+    seed: int = SEEDS[2]
+    # True when the link shows a finished search: `iterations` is then the count it ran, and
+    # opening the link re-runs exactly that many with the seed. Only a link whose every value
+    # was present and valid is marked so; anything else just presets the widgets.
+    result: bool = False
+
+
+def _int(text: str | None, bounds: tuple[int, int, int]) -> int | None:
+    """A whole number from a link inside a widget's (low, high, default) range, else None."""
+    low, high, _ = bounds
+    text = (text or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 12:
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+def parse(params: Mapping[str, str], classifiers: Mapping[str, Sequence[str]]) -> State:
+    """Read a link's query parameters; missing or malformed values fall back to defaults.
+
+    `classifiers` maps each offered classifier to its labels; the first is the page's default.
+    """
+    model = params.get("model", "")
+    known = model in classifiers
+    model = model if known else next(iter(classifiers))
+    labels = list(classifiers[model])
+    label = params.get("class")
+    numbers = {
+        "n": _int(params.get("n"), ELLIPSES),
+        "seconds": _int(params.get("secs"), SECONDS),
+        "iterations": _int(params.get("its"), ITERATIONS),
+        "seed": _int(params.get("seed"), SEEDS),
+    }
+    background = {"1": True, "0": False}.get(params.get("bg", ""))
+    pinned = known and label in labels and background is not None
+    return State(
+        model=model,
+        label=label if label in labels else labels[0],
+        background=True if background is None else background,
+        result=pinned and None not in numbers.values() and params.get("result") == "1",
+        **{k: v for k, v in numbers.items() if v is not None},
+    )
+
+
+def of_outcome(out: lab.Outcome) -> State:
+    """The link to a finished search: its settings and the iteration count it really ran."""
+    s = out.settings
+    return State(
+        out.classifier,
+        out.target,
+        s.n_ellipses,
+        int(s.seconds),
+        out.iterations,
+        s.background,
+        s.seed,
+        result=True,
+    )
+
+
+def params(state: State) -> dict[str, str]:
+    """The query parameters for a state."""
+    pairs = {
+        "model": state.model,
+        "class": state.label,
+        "n": state.n,
+        "secs": state.seconds,
+        "its": state.iterations,
+        "bg": int(state.background),
+        "seed": state.seed,
+        "result": 1 if state.result else None,
+    }
+    return {k: str(v) for k, v in pairs.items() if v is not None}

@@ -1,0 +1,106 @@
+"""Pieces of the perception page: the live search view, the result, the link and the findings."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import streamlit as st
+
+from engine import cards, images
+from engine.perception import lab, notes, plots, share
+from engine.perception.ellipses import Layout
+from pages import _ui
+
+
+def remember(state: share.State) -> None:
+    """Put the state in this page's URL, writing only when it changed."""
+    wanted = share.params(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def live_search(name: str, settings: lab.Settings, label: str, bar, view, chart) -> lab.Outcome:
+    """Run one search, redrawing its best picture and score trace a few times a second."""
+    state = st.session_state
+    trace, shown = [], {"at": 0.0, "n": 0}
+
+    def on_step(step):
+        """Keep the latest best for Stop; redraw a few times a second."""
+        trace.append((step.iteration, step.best_score, step.candidates))
+        state["perc_live"] = {"model": name, "args": (settings, step, trace)}
+        if time.monotonic() - shown["at"] < 0.4 and step.progress < 1:
+            return True
+        shown["at"], shown["n"] = time.monotonic(), shown["n"] + 1
+        bar.progress(step.progress, f"iteration {step.iteration}, {step.seconds:.1f} s")
+        picture = lab.picture(settings.layout(), step.best_genes, 320)
+        caption = f"best so far: P({label}) = {step.best_score:.3f}"
+        view.image(picture, caption=caption, output_format="PNG")
+        chart.plotly_chart(plots.trace(trace, label), key=f"perc_trace_live_{shown['n']}")
+        return True
+
+    out = lab.run(_ui.model(name), settings, on_step)
+    state.pop("perc_live", None)
+    return out
+
+
+def show(out: lab.Outcome, bar, pic_col, chart_col, view, chart) -> None:
+    """The finished search: picture, trace, top-5 and the three downloads."""
+    bar.progress(1.0, notes.progress(out.stopped, out.iterations, out.candidates))
+    picture = lab.picture(out.settings.layout(), out.genes)
+    caption = f"{out.classifier}: P({out.target}) = {out.score:.3f}"
+    view.image(picture, caption=caption, output_format="PNG")
+    chart.plotly_chart(plots.trace(out.trace, out.target), key="perc_trace_final")
+    chart_col.plotly_chart(plots.top5(out.top5), key="perc_top5")
+    png, drawing = images.to_png(picture), json.dumps(out.drawing(), indent=2)
+    get = pic_col.download_button
+    get("Download PNG", png, f"{out.target}.png", "image/png", key="perc_png")
+    get("Download ellipses (JSON)", drawing, f"{out.target}.json", key="perc_json")
+    get(
+        "Download trace (CSV)",
+        out.trace_csv(),
+        f"{out.target}-trace.csv",
+        "text/csv",
+        key="perc_csv",
+    )
+
+
+def replay_row(out: lab.Outcome) -> None:
+    """The seed and fingerprint, and a Replay that re-runs the search from scratch."""
+    note, again = st.columns([3, 1], vertical_alignment="center")
+    note.markdown(notes.seed_note(out.settings.seed, out.iterations, out.fingerprint))
+    if again.button("Replay", icon=":material/replay:", key="perc_replay"):
+        with st.spinner(f"Replaying {out.iterations} iterations from scratch..."):
+            fresh = lab.replay(_ui.model(out.classifier), out)
+        same = fresh.fingerprint == out.fingerprint and fresh.score == out.score
+        s = out.settings.seed
+        text = notes.replay_note(s, fresh.iterations, fresh.score, fresh.fingerprint, same)
+        (st.success if same else st.error)(text, icon=":material/replay:")
+
+
+def findings() -> None:
+    """The Findings tab: the perception card's measured claims, per classifier."""
+    card = cards.read("perception")
+    if not card or not card.get("findings"):
+        st.info("Findings are not measured yet: run `python -m engine evaluate perception`.")
+        return
+    st.markdown(f"**We measured:** {card['headline']}")
+    per_model = card["findings"]
+    name = st.selectbox("Classifier", list(per_model), key="perc_findings_model")
+    f = per_model[name]
+    one, two = st.columns(2)
+    one.plotly_chart(plots.spread(f["colours"]["free"], "(1) Random images"), key="perc_f1")
+    two.plotly_chart(plots.colours(f["colours"]), key="perc_f2")
+    config = card["config"]
+    if "search_fixed_background" in f:
+        bg = plots.background(f["search"], f["search_fixed_background"], config["strict"])
+        one.plotly_chart(bg, key="perc_f3")
+    two.plotly_chart(plots.traces(f["search"]), key="perc_f4")
+    peers = {n: x for n, x in per_model.items() if x["labels"] == f["labels"]}  # same classes
+    st.plotly_chart(plots.models(peers, config["threshold"]), key="perc_f5")
+    st.markdown("**Best picture per class** (the search picked the background)")
+    gallery = st.columns(7)
+    for i, row in enumerate(f["search"]):
+        picture = lab.picture(Layout(config["n_ellipses"]), row["genes"], 160)
+        gallery[i % 7].image(picture, caption=f"{row['label']}: {row['score']:.3f}")
+    st.caption(f"Measured by `python -m engine evaluate perception --seed {card['seed']}`.")
