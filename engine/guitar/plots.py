@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import plotly.graph_objects as go
 
 from engine.guitar.model import NAMES
@@ -112,3 +115,17 @@ def canvas_caption(truth: str, hidden: bool, json_data: dict | None) -> str:
         f"Rendered guitar: **{shown}** · strokes on the canvas: {strokes(json_data)} · "
         "undo, redo and clear are in the canvas toolbar."
     )
+
+
+def curve_csv(metrics: dict) -> str:
+    """The occlusion curves as CSV: one row per model, occluder and share hidden."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["model", "occluder", "share_hidden_pct", "accuracy", "renders", "seed"])
+    for name, line in curves(metrics).items():
+        for occluder, values in line.items():
+            for pct, acc in zip(COVERAGE, values, strict=True):
+                if acc is not None:
+                    row = [name, occluder, pct, acc, metrics.get("n"), metrics.get("seed")]
+                    writer.writerow(row)
+    return out.getvalue()
