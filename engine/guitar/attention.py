@@ -237,6 +237,11 @@ def measured_note(figure: dict | None) -> str:
         a, b = (figure[k]["spread_mean"] for k in names)
         verdict = "spreads wider, as" if b > a else "does not spread wider, against"
         text += f" The dust-trained model {verdict} the write-up's hypothesis."
+    if all("on_guitar_mean" in figure[k] for k in names):
+        text += " Share of the mass on the guitar's own pixels: " + "; ".join(
+            f"{titles[k].lower()} {figure[k]['on_guitar_mean']:.1%}" for k in names
+        )
+        text += "."
     return text
 
 
@@ -253,7 +258,7 @@ def panel(
         f"Difference: blue where the {titles.get(a.name, a.name).lower()} looks more, "
         f"orange where the {titles.get(b.name, b.name).lower()} does",
     )
-    summary = "This picture, share of attention outside the top 10 % of pixels: " + "; ".join(
+    summary = f"This picture, share of attention outside the top {TOP:.0%} of pixels: " + "; ".join(
         f"{titles.get(m.name, m.name).lower()} "
         + ("n/a (no patch lowers its answer)" if math.isnan(m.spread) else f"{m.spread:.1%}")
         for m in (a, b)

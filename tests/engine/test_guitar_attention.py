@@ -99,3 +99,12 @@ def test_the_shipped_models_look_at_different_places():
     assert 0.5 * np.abs(plain.map - dust.map).sum() > 0.1
     images = attention.panel({n: m.predict for n, m in models.items()}, r.image).images
     assert not np.array_equal(images[0], images[1])
+
+
+def test_measure_summarises_each_model_and_repeats():
+    a = attention.measure({"toy": toy}, seed=3, n=4)
+    assert a == attention.measure({"toy": toy}, seed=3, n=4)
+    assert (a["n"], a["seed"], a["top"], a["patch"], a["occluder"]) == (4, 3, 0.1, 12, "blur")
+    m = a["toy"]
+    assert 0 <= m["spread_mean"] <= 0.9 and 0 <= m["spread_median"] <= 0.9
+    assert 0 <= m["on_guitar_mean"] <= 1 and m["empty_maps"] in range(5)
