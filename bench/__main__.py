@@ -21,7 +21,7 @@ def report(name: str, value: float | str, unit: str = "") -> None:
 
 def main(argv: list[str]) -> int:
     """Run the selected (default: all built) demo benchmarks."""
-    wanted = argv or [*(d.key for d in DEMOS), "soak"]
+    wanted = argv or [*(d.key for d in DEMOS), "duel", "soak"]
     print(f"Perception Lab bench, {date.today()}, {platform.processor() or platform.machine()}")
     for key in wanted:
         try:

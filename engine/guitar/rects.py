@@ -1,0 +1,36 @@
+"""Occluding rectangles as genes: decode a batch, rasterise the union masks, paint them.
+
+All of it is broadcast over the whole batch (no per-candidate Python loop): the duel's search
+scores 64 candidates per call, ~60 calls per model and button press.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+GENES = 4  # per rectangle: centre x, centre y, width, height, each in [0, 1]
+
+
+def boxes(genes: np.ndarray, k: int, side: int, max_side: float) -> np.ndarray:
+    """Genes (B, 4K) -> integer pixel boxes (B, K, 4) as x0, y0, x1, y1 (empty when x0 == x1)."""
+    g = genes.reshape(len(genes), k, GENES).astype(np.float64)
+    half = g[..., 2:4] * max_side * side / 2  # a width below one pixel rounds to "off"
+    lo = np.clip(np.round(g[..., 0:2] * side - half), 0, side)
+    hi = np.clip(np.round(g[..., 0:2] * side + half), 0, side)
+    return np.concatenate([lo, hi], axis=-1).astype(np.int32)
+
+
+def masks(b: np.ndarray, side: int) -> np.ndarray:
+    """Boxes (B, K, 4) -> union masks (B, side, side), by broadcasting (no per-box loop)."""
+    r = np.arange(side)
+    in_x = (r >= b[..., 0:1]) & (r < b[..., 2:3])  # (B, K, side)
+    in_y = (r >= b[..., 1:2]) & (r < b[..., 3:4])
+    return np.any(in_y[..., :, None] & in_x[..., None, :], axis=1)
+
+
+def paint(x: np.ndarray, m: np.ndarray, colour: tuple[int, int, int]) -> np.ndarray:
+    """One input (H, W, 3) float and masks (B, H, W) -> the painted batch (B, H, W, 3)."""
+    out = np.empty((len(m), *x.shape), np.float32)
+    out[:] = x  # copy then overwrite: ~3x faster than np.where over the whole batch
+    out[m] = np.asarray(colour, np.float32) / 255.0
+    return out
