@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from engine import cards, catalog, images, runtime
@@ -65,3 +67,18 @@ def how_it_works(idea: str, changes: str, card_names: list[str]) -> None:
                 {k: card[k] for k in ("config", "data", "metrics") if k in card},
                 expanded=False,
             )
+
+
+def remember(params: dict[str, str]) -> None:
+    """Put a page's shareable state in its URL, writing only when it changed."""
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def seed_row(note: str, key: str, replay: Callable[[], tuple[bool, str]]) -> None:
+    """The seed-and-fingerprint caption with a Replay button; replay() -> (same, words)."""
+    text, again = st.columns([3, 1], vertical_alignment="center")
+    text.markdown(note)
+    if again.button("Replay", icon=":material/replay:", key=key):
+        same, words = replay()
+        (st.success if same else st.error)(words, icon=":material/replay:")

@@ -1,16 +1,16 @@
 """Guitar occlusion: scribble over a rendered guitar; plain and dust-trained models side by side.
 
-Thin: widgets -> engine.guitar.predict -> render. No numpy here; the engine turns the canvas's
-drawing and the background into the models' input.
+Thin: widgets -> engine.guitar (share, predict) -> render. The strokes are read from the
+canvas, put in the address bar and redrawn by the engine, so a link scores the same picture.
 """
 
 import streamlit as st
 
 from engine import cards, catalog, images
-from engine.guitar import plots
+from engine.guitar import notes, plots, share
 from engine.guitar import predict as gp
 from engine.guitar.render import KINDS, OUT_OF_CLASS
-from pages import _ui
+from pages import _guitar_duel, _guitar_parts, _guitar_why, _ui
 
 DEMO = catalog.demo("guitar")
 if len(cards.available("guitar")) < 2:
@@ -32,17 +32,24 @@ def _scene(kind: str | None, seed: int):
     return r.image, r.kind, images.to_png(r.image)
 
 
-@st.cache_data(show_spinner=False)
-def _samples():
-    return gp.training_samples()
+def _replay(kind: str | None, seed: int, strokes: list, shown: str) -> tuple[bool, str]:
+    """From scratch on purpose: no cached render, the strokes redrawn, both models rerun."""
+    fresh = gp.replay(_models(), kind, seed, strokes)
+    return fresh == shown, notes.replay_note(seed, fresh, fresh == shown)
 
 
 st.title(DEMO.title)
 st.caption(DEMO.pitch)
-st.markdown(f"**The write-up claimed:** {DEMO.claim}")
+st.markdown(notes.WHAT_YOU_SEE)
+_ui.how_it_works(notes.IDEA, notes.CHANGES, [name for name, _, _ in plots.MODELS])
 
 state = st.session_state
-state.setdefault("guitar_seed", 1)
+if "guitar_seed" not in state:  # this session's first run: start from the link, if any
+    url = share.parse(st.query_params.to_dict(), list(KINDS))
+    state.guitar_seed = 1 if url.seed is None else url.seed
+    if url.kind is not None:
+        state.guitar_kind = url.kind
+    state.guitar_initial = share.fabric(share.unpack(url.drawing)) if url.drawing else None
 state.setdefault("guitar_runs", 0)
 state.guitar_runs += 1
 
@@ -66,12 +73,10 @@ with st.expander("Use your own guitar photo instead"):
     photo = _ui.upload_image("Guitar photo", key="guitar_upload")
 
 left, right = st.columns([1, 1.6], gap="large")
+kind, seed = (None if choice == SURPRISE else choice), state.guitar_seed
 with left:
     st.space("medium")  # room for the canvas toolbar, which floats above the canvas
-    kind = None if choice == SURPRISE else choice
-    background, truth, png = (
-        gp.photo_scene(photo) if photo is not None else _scene(kind, state.guitar_seed)
-    )
+    background, truth, png = gp.photo_scene(photo) if photo is not None else _scene(kind, seed)
     canvas = st_canvas(
         stroke_width=brush,
         stroke_color=colour,
@@ -79,7 +84,7 @@ with left:
         height=gp.DISPLAY,
         width=gp.DISPLAY,
         drawing_mode="freedraw",
-        return_image_data=True,
+        initial_drawing=state.guitar_initial,
         key="guitar_canvas",
     )
     hidden = choice == SURPRISE and photo is None
@@ -88,33 +93,29 @@ with left:
         with st.popover("Reveal"):
             st.write(f"It is a **{truth}**.")
 
-picture = gp.canvas_picture(
-    background, canvas.json_data, canvas.image_bytes, (gp.DISPLAY, gp.DISPLAY)
-)
+strokes = share.strokes(canvas.json_data)
+picture = gp.drawn_picture(background, strokes)
 scores = gp.score(_models(), picture)
+packed = share.linkable(strokes)
+_ui.remember(share.params(share.State() if photo is not None else share.State(kind, seed, packed)))
 
 with right:
-    cols = st.columns(2)
-    for col, (name, title, hue) in zip(cols, plots.MODELS, strict=True):
-        with col:
-            st.subheader(title)
-            top = scores[name]
-            st.markdown(f"**{top[0]['label']}** · {top[0]['probability']:.1%}")
-            fig, key = plots.bars(top, hue), f"bars-{name}-{state.guitar_runs}"
-            st.plotly_chart(fig, key=key, config={"displayModeBar": False})
-            st.caption(plots.top5_caption(title, top))
+    _guitar_parts.scores(scores, state.guitar_runs)
+    if photo is not None:
+        st.caption(notes.PHOTO_LINK)
+    else:
+        shown = gp.fingerprint(picture, scores)
+        note = notes.seed_note(truth, seed, len(strokes), shown)
+        _ui.seed_row(note, "guitar_replay", lambda: _replay(kind, seed, strokes, shown))
+        if strokes and packed is None:
+            st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")
 
-st.divider()
-st.subheader("What training saw, and what we measured")
+why, duel, measured = st.tabs(["Where each model looks", "Occlusion duel", "What we measured"])
 card = cards.read(plots.DUST) or {}
-metrics = card.get("metrics", {})
-a, b = st.columns([1, 1.3], gap="large")
-with a:
-    st.image(_samples(), caption=plots.SAMPLES_CAPTION)
-    st.markdown(f"**The write-up claimed:** {DEMO.claim}")
-    if card.get("headline"):
-        st.markdown(f"**We measured:** {card['headline']}")
-    st.info(plots.note(metrics), icon=":material/info:")
-with b:
-    if metrics:
-        st.plotly_chart(plots.curve(metrics), key="guitar_curve")
+with why:
+    _guitar_why.show(_models(), picture, card.get("metrics"))
+with duel:
+    known = photo is None and truth != OUT_OF_CLASS  # the duel needs a class both models know
+    _guitar_duel.show(_models(), background, picture, truth if known else None, seed)
+with measured:
+    _guitar_parts.measured(DEMO.claim)

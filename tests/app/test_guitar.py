@@ -74,3 +74,54 @@ def test_surprise_me_hides_the_answer_and_new_render_changes_it():
     assert not at.exception
     assert at.session_state["guitar_seed"] == 2
     assert _top5(at, "Plain model") != first
+
+
+def _fingerprint(at: AppTest) -> str:
+    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
+    return note.split("`")[1]
+
+
+def test_a_shared_link_rebuilds_guitar_seed_and_drawing_exactly():
+    at = _page("Jaguar")
+    at.button(key="guitar_new").click().run()
+    at.session_state["guitar_canvas"] = {
+        "drawing": {"raw": {"objects": [STROKE]}, "data": None},
+        "backgroundFit": None,
+    }
+    at.run()
+    assert not at.exception, at.exception
+    link = dict(at.query_params)
+    assert link["guitar"] == "Jaguar" and link["seed"] == "2" and link["drawing"]
+    fresh = AppTest.from_file(PAGE, default_timeout=90)
+    fresh.query_params.update(link)
+    fresh.run()
+    assert not fresh.exception, fresh.exception
+    assert fresh.selectbox(key="guitar_kind").value == "Jaguar"
+    assert "strokes on the canvas: 1" in " ".join(c.value for c in fresh.caption)
+    assert _fingerprint(fresh) == _fingerprint(at)
+    assert _top5(fresh, "Plain model") == _top5(at, "Plain model")
+    fresh.button(key="guitar_replay").click().run()
+    assert any("identical to" in s.value for s in fresh.success)
+
+
+def test_a_broken_link_falls_back_to_defaults():
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.query_params.update({"guitar": "Banjo", "seed": "x", "drawing": "%%%"})
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="guitar_kind").value == "Surprise me"
+    assert "strokes on the canvas: 0" in " ".join(c.value for c in at.caption)
+    assert dict(at.query_params) == {"seed": "1"}
+
+
+def test_occlusion_curves_download_as_csv():
+    import csv
+    import io
+
+    at = _page()
+    csv_button = next(b for b in at.get("download_button") if "CSV" in b.proto.label)
+    assert csv_button is not None
+    from engine.guitar import plots
+
+    rows = list(csv.DictReader(io.StringIO(plots.curve_csv(cards.read(plots.DUST)["metrics"]))))
+    assert len(rows) == 20 and {r["occluder"] for r in rows} == {"scribble", "cutout"}

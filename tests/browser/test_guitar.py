@@ -1,6 +1,7 @@
 """Guitar page in a browser: drag the mouse across the canvas; the plain model changes its mind."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +51,53 @@ def test_dragging_across_the_canvas_changes_plain_probabilities(page, app_url):
     assert after != before, before
     assert_no_error(page)
     screenshot(page, "guitar-drawn")
+
+
+def _fingerprint(pg) -> str:
+    return pg.get_by_text("Output fingerprint").first.inner_text().split("fingerprint ")[1][:12]
+
+
+def test_a_drawing_shared_by_link_reproduces_in_a_fresh_browser(page, app_url, browser):
+    open_page(page, app_url, "guitar?guitar=Telecaster&seed=4")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    canvas = page.locator("canvas").last
+    box = canvas.bounding_box()
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x0 + 0.2 * w, y0 + 0.3 * h)
+    page.mouse.down()
+    for i in range(1, 25):
+        page.mouse.move(x0 + (0.2 + 0.025 * i) * w, y0 + (0.3 + 0.02 * i) * h + 8 * (i % 2))
+    page.mouse.up()
+    page.wait_for_url(lambda u: "drawing=" in u, timeout=60_000)
+    wait_idle(page)
+    link, shown, top5 = page.url, _fingerprint(page), _plain_top5(page)
+    assert "guitar=Telecaster" in link and "seed=4" in link
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        fresh = other.new_page()
+        fresh.set_default_timeout(60_000)
+        fresh.goto(link)
+        wait_idle(fresh)
+        fresh.get_by_text("strokes on the canvas: 1").first.wait_for()
+        assert _fingerprint(fresh) == shown
+        assert _plain_top5(fresh) == top5
+        assert_no_error(fresh)
+        screenshot(fresh, "guitar-shared-link")
+    finally:
+        other.close()
+
+
+def test_the_occlusion_curves_download_is_valid_csv(page, app_url):
+    import csv
+    import io
+
+    open_page(page, app_url, "guitar?guitar=SG&seed=1")
+    page.get_by_role("tab", name="What we measured").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the curves (CSV)").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 20
+    assert {r["model"] for r in rows} == {"guitar-plain", "guitar-dust"}
+    assert all(0.0 <= float(r["accuracy"]) <= 1.0 for r in rows)
+    screenshot(page, "guitar-measured")

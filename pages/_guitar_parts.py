@@ -1,0 +1,54 @@
+"""Pieces of the guitar page: both models' scores, and the "What we measured" tab."""
+
+import streamlit as st
+
+from engine import cards
+from engine.guitar import plots
+from engine.guitar import predict as gp
+
+
+@st.cache_data(show_spinner=False)
+def _samples():
+    return gp.training_samples()
+
+
+def scores(top5: dict[str, list[dict]], run: int) -> None:
+    """Each model's top answer, top-5 bars and the top-5 in words, side by side."""
+    for col, (name, title, hue) in zip(st.columns(2), plots.MODELS, strict=True):
+        with col:
+            st.subheader(title)
+            top = top5[name]
+            st.markdown(f"**{top[0]['label']}** · {top[0]['probability']:.1%}")
+            fig, key = plots.bars(top, hue), f"bars-{name}-{run}"  # new key: see streamlit#11424
+            st.plotly_chart(fig, key=key, config={"displayModeBar": False})
+            st.caption(plots.top5_caption(title, top))
+
+
+def measured(claim: str) -> None:
+    """Training samples, the claim against our measurement, and the occlusion curves."""
+    card = cards.read(plots.DUST) or {}
+    metrics = card.get("metrics", {})
+    a, b = st.columns([1, 1.3], gap="large")
+    with a:
+        st.image(_samples(), caption=plots.SAMPLES_CAPTION)
+        st.markdown(f"**The write-up claimed:** {claim}")
+        if card.get("headline"):
+            st.markdown(f"**We measured:** {card['headline']}")
+        st.info(plots.note(metrics), icon=":material/info:")
+    with b:
+        if not metrics:
+            st.info("The models have not been evaluated yet.", icon=":material/info:")
+            return
+        st.plotly_chart(plots.curve(metrics), key="guitar_curve")
+        st.download_button(
+            "Download the curves (CSV)",
+            plots.curve_csv(metrics),
+            "guitar-occlusion-curves.csv",
+            "text/csv",
+            icon=":material/download:",
+            key="guitar_curve_csv",
+        )
+        st.caption(
+            f"Measured by `python -m engine evaluate guitar --seed {metrics.get('seed')} "
+            f"--n {metrics.get('n')}` on renders neither model trained on."
+        )
