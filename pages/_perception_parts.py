@@ -8,16 +8,9 @@ import time
 import streamlit as st
 
 from engine import cards, images
-from engine.perception import lab, notes, plots, share
+from engine.perception import lab, notes, plots
 from engine.perception.ellipses import Layout
 from pages import _ui
-
-
-def remember(state: share.State) -> None:
-    """Put the state in this page's URL, writing only when it changed."""
-    wanted = share.params(state)
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
 
 
 def live_search(name: str, settings: lab.Settings, label: str, bar, view, chart) -> lab.Outcome:
@@ -67,15 +60,17 @@ def show(out: lab.Outcome, bar, pic_col, chart_col, view, chart) -> None:
 
 def replay_row(out: lab.Outcome) -> None:
     """The seed and fingerprint, and a Replay that re-runs the search from scratch."""
-    note, again = st.columns([3, 1], vertical_alignment="center")
-    note.markdown(notes.seed_note(out.settings.seed, out.iterations, out.fingerprint))
-    if again.button("Replay", icon=":material/replay:", key="perc_replay"):
+
+    def replay() -> tuple[bool, str]:
+        """Run the same seed for the recorded iterations with a fresh RNG and compare."""
         with st.spinner(f"Replaying {out.iterations} iterations from scratch..."):
             fresh = lab.replay(_ui.model(out.classifier), out)
         same = fresh.fingerprint == out.fingerprint and fresh.score == out.score
-        s = out.settings.seed
-        text = notes.replay_note(s, fresh.iterations, fresh.score, fresh.fingerprint, same)
-        (st.success if same else st.error)(text, icon=":material/replay:")
+        seed = out.settings.seed
+        return same, notes.replay_note(seed, fresh.iterations, fresh.score, fresh.fingerprint, same)
+
+    note = notes.seed_note(out.settings.seed, out.iterations, out.fingerprint)
+    _ui.seed_row(note, "perc_replay", replay)
 
 
 def findings() -> None:

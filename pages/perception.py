@@ -69,12 +69,12 @@ with search_tab:
         if out is None:
             view.info("Pick a class and press **Start**.", icon=":material/play_arrow:")
             wanted = (chosen.name, label, n, seconds, int(iterations), background, int(seed))
-            parts.remember(share.State(*wanted))
+            _ui.remember(share.params(share.State(*wanted)))
         else:
             # The address describes the result on screen (not later widget edits), so a
             # shared link always shows what the sender saw.
             parts.show(out, bar, pic_col, chart_col, view, chart)
-            parts.remember(share.of_outcome(out))
+            _ui.remember(share.params(share.of_outcome(out)))
             parts.replay_row(out)
 
 with findings_tab:
