@@ -77,22 +77,27 @@ class Probe:
 def quantise(crop: np.ndarray, k: int = CLUSTERS) -> tuple[np.ndarray, np.ndarray]:
     """Deterministic k-means of a crop's colours: (centres (k', 3) float, labels (H, W))."""
     x = crop.reshape(-1, 3).astype(np.float32)
-    bins, counts = np.unique(x.astype(np.int32) // 16, axis=0, return_counts=True)
+    # Lloyd runs on the 4-bit colour bins (a few hundred, weighted by their pixel counts) rather
+    # than on every pixel: the same clusters for flat garment colours, 10x less work.
+    q = x.astype(np.int32) // 16
+    _, inverse, counts = np.unique(
+        q[:, 0] * 256 + q[:, 1] * 16 + q[:, 2], return_inverse=True, return_counts=True
+    )
+    means = np.stack([np.bincount(inverse, x[:, i]) for i in range(3)], 1) / counts[:, None]
     common = counts >= MIN_BIN_SHARE * len(x)
-    if common.any():  # else a crop of pure noise: every bin is tiny, keep them all
-        bins, counts = bins[common], counts[common]
-    candidates = bins * 16 + 8.0
+    seeds = means[common] if common.any() else means  # else pure noise: keep every bin
+    seed_counts = counts[common] if common.any() else counts
     # Farthest-first from the most common colour: distinct garment colours each get a centre.
-    centres = [candidates[int(np.argmax(counts))]]
-    while len(centres) < min(k, len(candidates)):
-        d = np.min([((candidates - c) ** 2).sum(1) for c in centres], axis=0)
-        centres.append(candidates[int(np.argmax(d))])
-    c = np.array(centres, np.float32)
+    centres = [seeds[int(np.argmax(seed_counts))]]
+    while len(centres) < min(k, len(seeds)):
+        d = np.min([((seeds - c) ** 2).sum(1) for c in centres], axis=0)
+        centres.append(seeds[int(np.argmax(d))])
+    c = np.array(centres)
     for _ in range(ITERATIONS):
-        labels = _nearest(x, c)
-        c = np.array(
-            [x[labels == j].mean(0) if (labels == j).any() else c[j] for j in range(len(c))]
-        )
+        owner = _nearest(means, c)
+        weight = np.bincount(owner, counts, len(c))
+        total = np.stack([np.bincount(owner, counts * means[:, i], len(c)) for i in range(3)], 1)
+        c = np.where(weight[:, None] > 0, total / np.maximum(weight, 1)[:, None], c)
     labels = _nearest(x, c)
     used = np.unique(labels)  # drop centres that lost every pixel
     remap = np.full(len(c), -1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.hat import lore
-from engine.hat.explain import Cluster, Explanation, Probe
+from engine.hat.explain import PROBE_N, PROBE_SHIFT, PROBE_ZOOM, Cluster, Explanation, Probe
 
 # A drop of the chosen house's probability below this is "no effect" in a caption.
 NOTABLE_DROP = 0.1
@@ -32,8 +32,10 @@ CHANGES = (
 EXPLAIN = (
     "**How to read it:** the crop is split into its main colours; each swatch is one colour, "
     "with how much the house's probability falls when that colour is painted grey (one batch "
-    "through the same CNN). Right: the crop faded where greying changed little, so what stays "
-    "in colour is what the hat looked at."
+    "through the same CNN). Left, below the crop: the crop faded where greying changed little, "
+    "so what stays in colour is what the hat looked at. The probe re-cuts the crop "
+    f"{PROBE_N} times, shifted up to {PROBE_SHIFT:.0%} of the face's width and zoomed up to "
+    f"{PROBE_ZOOM:.0%} either way (drawn from the probe seed), and sorts every re-cut."
 )
 
 
@@ -55,7 +57,8 @@ def what_you_see(headline: str | None) -> str:
 def swatch_label(c: Cluster) -> str:
     """A swatch's caption: the lore's colour name (or hex) and the drop without it."""
     name = c.name if c.name != "other" else "#{:02x}{:02x}{:02x}".format(*c.rgb)
-    return f"{name} {c.drop:+.0%}"
+    points = round(c.drop * 100)
+    return f"{name} {'±0' if points == 0 else f'{points:+d}'}%"  # never a "-0%"
 
 
 def lore_caption(e: Explanation) -> str:

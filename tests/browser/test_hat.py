@@ -1,15 +1,17 @@
-"""Sorting hat in a real browser: a composed group photo uploaded, its faces counted and sorted."""
+"""Sorting hat in a real browser: uploads sorted, shared links rebuilt, the PNG download."""
 
 import io
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from engine.hat import faces, groups
-from engine.images import load_image
-from tests.browser.conftest import assert_no_error, open_page, screenshot, upload
+from engine import runtime
+from engine.hat import explain, faces, groups
+from engine.images import load_image, to_png
+from tests.browser.conftest import assert_no_error, open_page, screenshot, upload, wait_idle
 
 pytestmark = pytest.mark.browser
 FOUND = re.compile(r"^\d+ faces? found$")
@@ -24,9 +26,9 @@ def settle(page, faces_found: int) -> None:
     page.get_by_text("Download the sorted photo (PNG)").wait_for()
 
 
-def tall_screenshot(page, name: str) -> None:
+def tall_screenshot(page, name: str, height: int = 2400) -> None:
     """The whole page: the app scrolls inside its own container, so grow the window first."""
-    page.set_viewport_size({"width": 1400, "height": 2400})
+    page.set_viewport_size({"width": 1400, "height": height})
     page.wait_for_timeout(500)
     screenshot(page, name)
 
@@ -60,7 +62,8 @@ def test_uploaded_group_photo_reports_its_faces(page, app_url):
     settle(page, expected)
     tallies = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert sum(int(t) for t in tallies) == expected
-    assert page.locator('[data-testid="stSelectbox"]').count() == 0  # the upload replaced samples
+    assert page.get_by_text("...or a sample group photo").count() == 0  # the upload replaced them
+    page.wait_for_url(lambda u: "sample=" not in u)  # an upload never goes into the link
     assert_no_error(page)
     tall_screenshot(page, "hat-upload")
 
@@ -74,3 +77,75 @@ def test_photo_without_faces_gets_advice(page, app_url):
     page.get_by_text("0 faces found").wait_for()
     page.get_by_text("Try a higher sensitivity").wait_for()
     assert_no_error(page)
+
+
+def shown(pg) -> dict[str, object]:
+    """The numbers a person reads off the page: tallies, fingerprint, per-face and close-up text."""
+    return {
+        "tallies": pg.locator('[data-testid="stMetricValue"]').all_inner_texts(),
+        "note": pg.get_by_text("Output fingerprint").first.inner_text(),
+        "faces": pg.get_by_text(re.compile(r"steady \d+/\d+")).all_inner_texts(),
+        "probe": pg.get_by_text(re.compile(r"\d+/\d+ jittered crops")).first.inner_text(),
+    }
+
+
+def test_a_shared_link_reproduces_the_numbers_in_a_fresh_browser(page, app_url, browser):
+    link = "hat?sample=group_2.jpg&sensitivity=60&seed=17&face=5"
+    want = explain.inspect(groups.load_sample("group_2.jpg"), runtime.load_model("hat"), 0.6, 17)
+    found = len(want.sorting.faces)
+    open_page(page, app_url, link)
+    page.get_by_text(f"{found} faces found").wait_for()
+    settle(page, found)
+    seen = shown(page)
+    assert seen["tallies"] == [str(v) for v in want.sorting.tallies.values()]
+    assert "Probe seed 17" in seen["note"] and want.fingerprint in seen["note"]
+    assert len(seen["faces"]) == found
+    probe = want.probes[5]
+    assert f"{probe.kept}/{probe.n} jittered crops" in seen["probe"]
+    assert_no_error(page)
+    tall_screenshot(page, "hat-shared-link", 3400)
+
+    # The download is the very PNG the engine draws for this link, and a valid picture.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the sorted photo (PNG)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data == to_png(want.sorting.annotated)
+    assert Image.open(io.BytesIO(data)).size == (1600, 1200)
+
+    # A fresh browser context (no cookies, no session) opening the link sees the same numbers.
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        again = other.new_page()
+        again.set_default_timeout(60_000)
+        open_page(again, app_url, link)
+        again.get_by_text(f"{found} faces found").wait_for()
+        settle(again, found)
+        assert shown(again) == seen
+        assert_no_error(again)
+    finally:
+        other.close()
+
+
+def test_a_new_seed_goes_into_the_address_and_replays(page, app_url, browser):
+    open_page(page, app_url, "hat")
+    page.get_by_text("10 faces found").wait_for()
+    settle(page, 10)
+    box = page.get_by_label("Probe seed", exact=True)
+    box.fill("5")
+    box.press("Enter")
+    page.wait_for_url("**seed=5**")
+    wait_idle(page)
+    page.get_by_role("button", name="Replay").click()
+    page.get_by_text("identical to the output above").wait_for()
+    seen = shown(page)
+    assert "Probe seed 5" in seen["note"]
+    assert seen["note"].split()[-1].strip(".") in page.get_by_text("identical to").inner_text()
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        again = other.new_page()
+        again.set_default_timeout(60_000)
+        open_page(again, app_url, page.url.split("/", 3)[3])
+        settle(again, 10)
+        assert shown(again) == seen
+    finally:
+        other.close()
