@@ -1,10 +1,10 @@
-"""The hat page's pieces: cached engine calls, the URL, the face grid and one face's close-up."""
+"""The hat page's pieces: cached engine calls, the face grid and one face's close-up."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from engine.hat import explain, groups, lore, notes, share
+from engine.hat import explain, groups, lore, notes
 from pages import _ui
 
 PER_ROW = 6  # faces per row of the grid
@@ -20,13 +20,6 @@ def sample(name: str):
 def inspected_sample(name: str, sensitivity: int, seed: int) -> explain.Inspection:
     """A sample photo sorted, explained and probed; the same for every session that asks."""
     return explain.inspect(sample(name), _ui.model("hat"), sensitivity / 100, seed)
-
-
-def remember(state: share.State) -> None:
-    """Put the state in this page's URL, writing only when it changed."""
-    wanted = share.params(state)
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
 
 
 def faces_grid(result: explain.Inspection) -> None:

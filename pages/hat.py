@@ -65,7 +65,7 @@ with st.spinner("The hat is thinking..."):
 found = len(result.sorting.faces)
 st.subheader(f"{found} face{'s' if found != 1 else ''} found")
 if not found:
-    parts.remember(share.State(name, sensitivity, seed))
+    _ui.remember(share.params(share.State(name, sensitivity, seed)))
     st.warning(
         "No faces found. Try a higher sensitivity, or a photo where people look into the "
         "camera: the Haar cascade only knows frontal, upright faces.",
@@ -76,22 +76,24 @@ for column, (house, count) in zip(tally, result.sorting.tallies.items(), strict=
     column.metric(house, count)
 
 st.image(result.sorting.annotated, width="stretch")
-download, note, again = st.columns([2, 3, 1], vertical_alignment="center")
-download.download_button(
+st.download_button(
     "Download the sorted photo (PNG)",
     images.to_png(result.sorting.annotated),
     file_name="sorted.png",
     mime="image/png",
     key="hat_download",
 )
-note.markdown(notes.seed_note(seed, explain.PROBE_N, result.fingerprint))
-if again.button("Replay", icon=":material/replay:", key="hat_replay"):
-    # From scratch on purpose: the photo decoded again, no cached result, a fresh probe.
+
+
+def replay() -> tuple[bool, str]:
+    """From scratch on purpose: the photo decoded again, no cached result, a fresh probe."""
     photo = groups.load_sample(name) if name is not None else image
     fresh = explain.inspect(photo, model, sensitivity / 100, seed)
     same = fresh.fingerprint == result.fingerprint
-    text = notes.replay_note(seed, fresh.fingerprint, len(fresh.sorting.faces), same)
-    (st.success if same else st.error)(text, icon=":material/replay:")
+    return same, notes.replay_note(seed, fresh.fingerprint, len(fresh.sorting.faces), same)
+
+
+_ui.seed_row(notes.seed_note(seed, explain.PROBE_N, result.fingerprint), "hat_replay", replay)
 if not found:
     st.stop()
 
@@ -106,5 +108,5 @@ face = st.selectbox(
     format_func=lambda i: f"{i + 1}. {result.sorting.faces[i].house}",
     key="hat_face",
 )
-parts.remember(share.State(name, sensitivity, seed, face))
+_ui.remember(share.params(share.State(name, sensitivity, seed, face)))
 parts.face_detail(result, face)
