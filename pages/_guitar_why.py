@@ -8,13 +8,6 @@ import streamlit as st
 
 from engine.guitar import attention
 
-HOW = (
-    "Occlusion sensitivity: each 12 px square of the 64 px model input is blurred in turn "
-    "(196 copies, one batch per model) and we record how much the probability of the model's "
-    "own top answer drops. Brighter = hiding that part costs the answer more. Both maps share "
-    "one colour scale and each sums to 1, so a concentrated map has hotter spots."
-)
-
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _panel(_models: dict, names: tuple, picture, figure: dict | None):
@@ -30,7 +23,7 @@ def show(models: dict, picture, metrics: dict | None) -> None:
     for col, image, caption in zip(st.columns(3), panel.images, panel.captions, strict=True):
         with col:
             st.image(image, caption=caption, width="stretch")
-    st.caption(HOW)
+    st.caption(attention.HOW)
     st.markdown(panel.summary)
     if figure:
         st.info(panel.measured, icon=":material/straighten:")

@@ -21,7 +21,7 @@ from engine.guitar.render import INPUT_SIZE, LABELS, to_input
 
 Predictor = Callable[[np.ndarray], np.ndarray]  # float32 (N, 64, 64, 3) in [0, 1] -> (N, classes)
 
-PATCH = 12  # occluder side (input px): about a pickup or a horn; smaller patches barely move p
+PATCH = 12  # occluder side (input px): about a pickup or a horn; 8 and 16 rank the models alike
 STRIDE = 4  # 14 x 14 = 196 copies per model, which keeps both maps well under 100 ms on 2 cores
 TOP = 0.1  # spread = share of the mass outside the top 10 % of pixels (the measure)
 
@@ -55,6 +55,16 @@ def starts(side: int = INPUT_SIZE, patch: int = PATCH, stride: int = STRIDE) -> 
     if out[-1] != side - patch:
         out.append(side - patch)
     return out
+
+
+COPIES = len(starts()) ** 2  # occluded copies per model and picture
+HOW = (
+    f"Occlusion sensitivity: each {PATCH} px square of the {INPUT_SIZE} px model input is "
+    f"blurred in turn ({COPIES} copies, one batch per model) and we record how much the "
+    "probability of the model's own top answer drops. Brighter = hiding that part costs the "
+    "answer more. Both maps share one colour scale and each sums to 1, so a concentrated map "
+    "has hotter spots."
+)
 
 
 def fill(x: np.ndarray, patch: int, occluder: str) -> np.ndarray:
