@@ -60,7 +60,8 @@ def show(models: dict, background, picture, truth: str | None, seed: int) -> Non
     for col, (name, flip) in zip(cols, flips.items(), strict=True):
         with col:
             st.markdown(f"**{TITLES.get(name, name)}**")
-            st.image(duel.painted(background, flip), caption=duel_text.flip_text(flip))
+            # 320 px: the canvas's size, where each model-input pixel is a crisp 5 x 5 block
+            st.image(duel.painted(background, flip), caption=duel_text.flip_text(flip), width=320)
             if attempt.covered == 0:
                 st.caption("You: draw on the canvas to try it yourself.")
             else:

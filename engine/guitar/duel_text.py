@@ -14,8 +14,8 @@ def flip_text(flip: Flip) -> str:
     if px == 0:
         return f"already wrong with no pixels painted: it says {flip.label}"
     return (
-        f"flipped to {flip.label} with {flip.percent:.2f} % of pixels "
-        f"({px} of the model's {INPUT_SIZE}x{INPUT_SIZE})"
+        f"{flip.truth} flipped to {flip.label} ({flip.probability:.0%}) with {flip.percent:.2f} % "
+        f"of pixels ({px} of the model's {INPUT_SIZE}x{INPUT_SIZE})"
     )
 
 
@@ -26,7 +26,7 @@ def attempt_text(attempt: Attempt, model: str, flip: Flip) -> str:
         return f"not flipped: still {mine.label} ({mine.probability:.0%})"
     said = f"flipped to {mine.label} with {attempt.percent:.2f} % of pixels"
     if beats(attempt, model, flip):
-        return f"{said}: you beat the engine"
+        return f"{said}: **you beat the engine**"
     return f"{said}; the engine needed {flip.percent:.2f} %"
 
 

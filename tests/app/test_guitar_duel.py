@@ -37,7 +37,7 @@ def test_button_shows_both_flips_and_the_users_try():
     at.button(key="guitar_duel_go").click().run()
     assert not at.exception, at.exception
     flips = [i.proto.imgs[0].caption for i in at.get("image")]
-    assert len(flips) == 2 and all(f.startswith("flipped to") for f in flips), flips
+    assert len(flips) == 2 and all(f.startswith("Stratocaster flipped to") for f in flips), flips
     assert all("% of pixels" in f for f in flips)
     yours = [m.value for m in at.markdown if m.value.startswith("You: ")]
     assert len(yours) == 2, yours
