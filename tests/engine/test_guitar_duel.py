@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from engine.guitar import duel, rects
+from engine.guitar import duel, duel_text, rects
 from engine.guitar.render import LABELS
 
 # The toy model says LABELS[1] once most of this 8 x 8 patch (64 px input) is dark.
@@ -97,3 +97,18 @@ def test_trim_shaves_boxes_down_to_what_the_predicate_needs():
     assert rects.masks(out[None], 64)[0].sum() == 100
     assert [list(r) for r in out if r[2] > r[0] and r[3] > r[1]] == [[10, 10, 20, 20]]
     assert scored % 15 == 0 and scored > 0
+
+
+def test_page_sentences_say_who_won_and_the_measured_medians():
+    engine = duel.smallest_flip(toy, white(320), 0, np.random.default_rng(0), SMALL)
+    assert duel_text.flip_text(engine).startswith(f"{LABELS[0]} flipped to {LABELS[1]}")
+    pic = white(320)
+    pic[200:240, 80:120] = 30  # 1.56 % of the display: more than the engine's ~0.9 %
+    big = duel.user_attempt(white(320), pic, {"toy": toy}, 0)
+    assert "the engine needed" in duel_text.attempt_text(big, "toy", engine)
+    lost = duel.Flip((), 0.0, False, LABELS[0], 0.9, LABELS[0], 1, 64, 0.1, 2)
+    assert "you beat the engine" in duel_text.attempt_text(big, "toy", lost)
+    assert duel_text.measured_text(None, {"toy": "Toy"}) is None
+    out = duel.measure({"toy": toy}, seed=1, n=2, config=duel.DuelConfig(iterations=2))
+    text = duel_text.measured_text(out, {"toy": "Toy"})
+    assert f"Toy median {out['toy']['median_pct']:.2f} %" in text and "0 of 2 not flipped" in text
