@@ -116,6 +116,24 @@ def scorer(predict: Predict, x: np.ndarray, truth: int, config: DuelConfig) -> s
     return score
 
 
+def _search(
+    predict: Predict, x: np.ndarray, truth: int, rng: np.random.Generator, config: DuelConfig
+) -> tuple[np.ndarray, tuple[int, int, float, int]]:
+    """The core's random search, then the trim: boxes (K, 4) and (iterations, candidates,
+    seconds, trace length)."""
+    size = config.rectangles * GENES
+    space = search.Space(size, np.ones(size, bool), np.zeros(size, bool))
+    start = rng.random((config.batch, size)).astype(np.float32)
+    found = search.run(scorer(predict, x, truth, config), start, space, config.search(), rng)
+    b = boxes(found.genes[None], config.rectangles, INPUT_SIZE, config.max_side)[0]
+
+    def holds(m: np.ndarray) -> np.ndarray:
+        return np.asarray(predict(paint(x, m, config.colour))).argmax(axis=1) != truth
+
+    b, shaved = trim(b, holds, INPUT_SIZE, config.trim_rounds)
+    return b, (found.iterations, found.candidates + shaved, found.seconds, len(found.trace))
+
+
 def smallest_flip(
     predict: Predict,
     picture_rgb_uint8: np.ndarray,
@@ -126,36 +144,22 @@ def smallest_flip(
     """Search for the fewest painted pixels that move the model's top-1 off truth_index."""
     config = config or DuelConfig()
     x = to_input(picture_rgb_uint8, INPUT_SIZE)
-    size = config.rectangles * GENES
-    b = np.zeros((1, config.rectangles, 4), np.int32)  # all off: the clean picture
-    found = None
+    b = np.zeros((config.rectangles, 4), np.int32)  # all off: the clean picture
+    spent: tuple[int, int, float, int] = (0, 0, 0.0, 0)
     if int(np.asarray(predict(x[None]))[0].argmax()) == truth_index:  # else 0 px flip it
-        space = search.Space(size, np.ones(size, bool), np.zeros(size, bool))
-        start = rng.random((config.batch, size)).astype(np.float32)
-        score = scorer(predict, x, truth_index, config)
-        found = search.run(score, start, space, config.search(), rng)
-        b = boxes(found.genes[None], config.rectangles, INPUT_SIZE, config.max_side)
-
-        def holds(m: np.ndarray) -> np.ndarray:
-            return np.asarray(predict(paint(x, m, config.colour))).argmax(axis=1) != truth_index
-
-        b, shaved = trim(b[0], holds, INPUT_SIZE, config.trim_rounds)
-        b = b[None]
-    m = masks(b, INPUT_SIZE)
+        b, spent = _search(predict, x, truth_index, rng, config)
+    m = masks(b[None], INPUT_SIZE)
     probs = np.asarray(predict(paint(x, m, config.colour)))[0]
     top = int(probs.argmax())
-    kept = [tuple(float(v) / INPUT_SIZE for v in r) for r in b[0] if r[2] > r[0] and r[3] > r[1]]
+    kept = [tuple(float(v) / INPUT_SIZE for v in r) for r in b if r[2] > r[0] and r[3] > r[1]]
     return Flip(
-        rectangles=tuple(kept),  # the best try even when it did not flip: shown as such
-        covered=float(m.mean()),
-        flipped=top != truth_index,
-        label=LABELS[top],
-        probability=float(probs[top]),
-        truth=LABELS[truth_index],
-        iterations=found.iterations if found else 0,
-        candidates=found.candidates + shaved if found else 0,
-        seconds=found.seconds if found else 0.0,
-        trace=len(found.trace) if found else 0,
+        tuple(kept),  # the best try even when it did not flip: shown as such
+        float(m.mean()),
+        top != truth_index,
+        LABELS[top],
+        float(probs[top]),
+        LABELS[truth_index],
+        *spent,
     )
 
 
