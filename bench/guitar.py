@@ -8,26 +8,22 @@ from bench.timing import median_ms
 
 
 def run(report) -> None:
-    from engine.guitar import dust, predict
+    from engine.guitar import dust, predict, share
     from engine.guitar.render import to_input
 
     models = predict.load_models()
     r = predict.scene("Jazzmaster", 1)
     drawn, _ = dust.scribble(r.image, r.mask, 0.2, np.random.default_rng(0))
-    drawing = np.zeros((320, 320, 4), np.uint8)
-    changed = np.any(drawn != r.image, axis=-1)
-    drawing[changed, :3] = drawn[changed]
-    drawing[changed, 3] = 255
-    from engine.images import to_png
-
-    png = to_png(drawing)
+    # The page's path: the canvas's Fabric JSON -> whole-pixel strokes -> drawn -> scored.
+    path = [["M", 40, 280]] + [["L", 40 + 8 * i, 280 - 7 * i + 20 * (i % 2)] for i in range(1, 30)]
+    canvas = {"objects": [{"type": "Path", "stroke": "#1e1e1e", "strokeWidth": 24, "path": path}]}
 
     def both_models() -> None:
-        picture = predict.canvas_picture(r.image, None, png)
+        picture = predict.drawn_picture(r.image, share.strokes(canvas))
         predict.score(models, picture)
 
     ms = median_ms(both_models, repeat=50)
-    report("guitar: both models score one drawing (PNG in, top-5 out)", ms, "ms")
+    report("guitar: both models score one drawing (canvas JSON in, top-5 out)", ms, "ms")
     report("guitar: goal", "< 50", "ms")
     x = to_input(drawn)[None]
     lite = median_ms(lambda: [m.predict(x) for m in models.values()], repeat=50)
@@ -38,7 +34,7 @@ def run(report) -> None:
     from engine.guitar import attention
 
     predictors = {name: m.predict for name, m in models.items()}
-    picture = predict.canvas_picture(r.image, None, png)
+    picture = predict.drawn_picture(r.image, share.strokes(canvas))
     maps_ms = median_ms(lambda: attention.maps(predictors, picture), repeat=30)
     report("guitar: both models' attention maps, one drawing", maps_ms, "ms")
     report("guitar: attention goal", "< 100", "ms")

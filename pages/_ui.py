@@ -60,8 +60,11 @@ def how_it_works(idea: str, changes: str, card_names: list[str]) -> None:
             card = cards.read(name)
             if card is None:
                 continue
-            seconds = card.get("training", {}).get("seconds")
-            trained = f", trained in {seconds:.0f} s" if seconds else ""
+            run = card.get("training", {})
+            seconds, epochs = run.get("seconds"), run.get("epochs")
+            # A findings card (no epochs) records how long measuring took, not training.
+            verb = "trained" if epochs else "measured"
+            trained = f", {verb} in {seconds:.0f} s" if seconds else ""
             st.markdown(f"**Model card `{name}`** (seed {card.get('seed')}{trained})")
             st.json(
                 {k: card[k] for k in ("config", "data", "metrics") if k in card},

@@ -22,6 +22,12 @@ def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--render-size", type=int, default=None, help="render side before shrinking"
     )
+    parser.add_argument(
+        "--attention-n", type=int, default=500, help="renders for the attention spread (0: skip)"
+    )
+    parser.add_argument(
+        "--duel-n", type=int, default=100, help="renders for the occlusion duel (0: skip)"
+    )
 
 
 def add_predict_args(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +64,13 @@ def evaluate(args: argparse.Namespace) -> dict:
     config = card.get("config", {})
     n = args.n or config.get("eval_n", GuitarConfig.eval_n)
     render_size = getattr(args, "render_size", None) or config.get("render_size", 128)
-    metrics = training.measure_shipped(args.seed, n, render_size=render_size)
+    metrics = training.measure_shipped(
+        args.seed,
+        n,
+        render_size=render_size,
+        attention_n=getattr(args, "attention_n", 0),
+        duel_n=getattr(args, "duel_n", 0),
+    )
     if getattr(args, "update_cards", False):
         training.store_metrics(metrics)
     return metrics

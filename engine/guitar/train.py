@@ -124,13 +124,33 @@ def train(config: GuitarConfig | None = None, root: Path | None = None, verbose:
     }
 
 
-def measure_shipped(seed: int, n: int, root: Path | None = None, render_size: int = 128) -> dict:
-    """The metrics `evaluate` prints: both shipped models through LiteRT on fresh renders."""
+def measure_shipped(
+    seed: int,
+    n: int,
+    root: Path | None = None,
+    render_size: int = 128,
+    attention_n: int = 0,
+    duel_n: int = 0,
+) -> dict:
+    """The metrics `evaluate` prints: both shipped models through LiteRT on fresh renders.
+
+    attention_n > 0 adds the attention spread over that many renders, duel_n > 0 the
+    occlusion duel's flip sizes (both issue 9); same seed, so same renders as the accuracy.
+    """
+    from engine.guitar import attention, duel
+
     predictors = {}
     for name in NAMES.values():
         model = runtime.load_model(name, root)
         predictors[name] = model.predict
-    return evaluate.measure(predictors, seed, n, render_size)
+    metrics = evaluate.measure(predictors, seed, n, render_size)
+    if attention_n > 0:
+        metrics["attention"] = attention.measure(predictors, seed, attention_n)
+    if duel_n > 0:
+        flips = duel.measure(predictors, seed, duel_n, render_size=render_size)
+        flips.pop("seconds", None)  # wall time: not a metric, and it would differ every run
+        metrics["duel"] = flips
+    return metrics
 
 
 def store_metrics(metrics: dict, root: Path | None = None) -> None:

@@ -101,3 +101,20 @@ def test_the_occlusion_curves_download_is_valid_csv(page, app_url):
     assert {r["model"] for r in rows} == {"guitar-plain", "guitar-dust"}
     assert all(0.0 <= float(r["accuracy"]) <= 1.0 for r in rows)
     screenshot(page, "guitar-measured")
+
+
+def test_attention_maps_and_the_duel_in_the_page(page, app_url):
+    open_page(page, app_url, "guitar?guitar=SG&seed=2")
+    page.get_by_text("Where each model looks").first.wait_for()
+    page.get_by_text("Plain model: explains").first.wait_for()
+    page.get_by_text("Dust-trained model: explains").first.wait_for()
+    page.get_by_text("Difference: blue where").first.wait_for()
+    assert "share of attention outside the top 10" in page.inner_text("body")
+    page.get_by_role("tab", name="Occlusion duel").click()
+    page.get_by_role("button", name="Find the smallest flip").click()
+    page.get_by_text("flipped to").first.wait_for(timeout=90_000)
+    wait_idle(page)
+    body = page.inner_text("body")
+    assert body.count("flipped to") >= 2 and "% of pixels" in body
+    assert_no_error(page)
+    screenshot(page, "guitar-duel")

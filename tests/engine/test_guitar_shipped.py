@@ -72,7 +72,8 @@ def test_card_metrics_equal_what_evaluate_prints_and_meet_the_bars():
     card = cards.read(NAMES["dust"])
     m = card["metrics"]
     assert m["seed"] == card["config"]["eval_seed"] and m["n"] == card["config"]["eval_n"]
-    again = train.measure_shipped(m["seed"], m["n"], render_size=m["render_size"])
+    sizes = {"attention_n": m["attention"]["n"], "duel_n": m["duel"]["n"]}
+    again = train.measure_shipped(m["seed"], m["n"], render_size=m["render_size"], **sizes)
     assert again == m
     assert cards.read(NAMES["plain"])["metrics"] == m
     # The bars, measured again just now on 1000 fresh renders.
