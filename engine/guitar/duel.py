@@ -259,7 +259,9 @@ def measure(
             sizes[name].append(f.covered)
             flips[name].append(f.flipped)
             already[name] += int(f.flipped and f.covered == 0.0)
-    out: dict = {"seed": seed, "n": n, "render_size": render_size, "config": asdict(config)}
+    # JSON-native config (the colour tuple as a list) so a re-run equals the card read back.
+    settings = {**asdict(config), "colour": list(config.colour)}
+    out: dict = {"seed": seed, "n": n, "render_size": render_size, "config": settings}
     for name in predictors:
         out[name] = _summary(sizes[name], flips[name], already[name])
     out["seconds"] = round(time.perf_counter() - began, 2)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engine import replay
+
 WHAT_YOU_SEE = (
     "**What you're seeing:** a guitar drawn by our renderer (never a photo from the web). "
     "Scribble over it with the mouse: after every stroke both classifiers look again, the "
@@ -41,8 +43,5 @@ def seed_note(kind: str, seed: int, strokes: int, fingerprint: str) -> str:
 
 def replay_note(seed: int, fingerprint: str, same: bool) -> str:
     """What a replay from scratch found, compared with the output on screen."""
-    verdict = "identical to" if same else "DIFFERENT from"
-    return (
-        f"Replayed seed {seed} from scratch (new render, drawing redrawn, both models run "
-        f"again): fingerprint `{fingerprint}`, {verdict} the output above."
-    )
+    redone = "new render, drawing redrawn, both models run again"
+    return replay.replay_note(seed, redone, fingerprint, same)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engine import replay
 from engine.hat import lore
 from engine.hat.explain import PROBE_N, PROBE_SHIFT, PROBE_ZOOM, Cluster, Explanation, Probe
 
@@ -102,8 +103,5 @@ def seed_note(seed: int, n: int, fingerprint: str) -> str:
 
 def replay_note(seed: int, fingerprint: str, faces: int, same: bool) -> str:
     """What a replay from scratch found, compared with the output on screen."""
-    verdict = "identical to" if same else "DIFFERENT from"
-    return (
-        f"Replayed seed {seed} from scratch (photo decoded again, faces found, explained and "
-        f"probed anew): {faces} face(s), fingerprint `{fingerprint}`, {verdict} the output above."
-    )
+    redone = "photo decoded again, faces found, explained and probed anew"
+    return replay.replay_note(seed, redone, fingerprint, same, f"{faces} face(s)")

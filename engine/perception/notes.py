@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engine import replay
+
 # The cards the "How it works" expander shows: the findings card, then the classifiers it fools.
 CARDS = ["perception", "guitar-plain", "guitar-dust"]
 
@@ -45,11 +47,8 @@ def seed_note(seed: int, iterations: int, fingerprint: str) -> str:
 
 def replay_note(seed: int, iterations: int, score: float, fingerprint: str, same: bool) -> str:
     """What a replay from scratch found, compared with the result on screen."""
-    verdict = "identical to" if same else "DIFFERENT from"
-    return (
-        f"Replayed seed {seed} from scratch for {iterations} iterations: score {score:.6f}, "
-        f"fingerprint `{fingerprint}`, {verdict} the result above."
-    )
+    redone = f"{iterations} iterations searched again"
+    return replay.replay_note(seed, redone, fingerprint, same, f"score {score:.6f}")
 
 
 def progress(stopped: str, iterations: int, candidates: int) -> str:

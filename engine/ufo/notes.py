@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engine import replay
+
 WHAT_YOU_SEE = (
     "**What you're seeing:** a small U-Net trained only on composites of *one* cut-out saucer "
     "pasted onto synthetic skies. Left: your picture. Middle: the net's saucer probability laid "
@@ -39,11 +41,8 @@ def seed_note(seed: int, with_saucer: bool, fingerprint: str) -> str:
 
 def replay_note(seed: int, fingerprint: str, boxes: int, same: bool) -> str:
     """What a replay from scratch found, compared with the output on screen."""
-    verdict = "identical to" if same else "DIFFERENT from"
-    return (
-        f"Replayed seed {seed} from scratch (new sky, new model run): {boxes} saucer(s), "
-        f"fingerprint `{fingerprint}`, {verdict} the output above."
-    )
+    redone = "new sky, new model run"
+    return replay.replay_note(seed, redone, fingerprint, same, f"{boxes} saucer(s)")
 
 
 def box_list(boxes) -> str:

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine import cards
+from tests.app.links import fingerprint, open_link
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "guitar.py")
 pytestmark = pytest.mark.skipif(
@@ -76,11 +77,6 @@ def test_surprise_me_hides_the_answer_and_new_render_changes_it():
     assert _top5(at, "Plain model") != first
 
 
-def _fingerprint(at: AppTest) -> str:
-    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
-    return note.split("`")[1]
-
-
 def test_a_shared_link_rebuilds_guitar_seed_and_drawing_exactly():
     at = _page("Jaguar")
     at.button(key="guitar_new").click().run()
@@ -92,13 +88,10 @@ def test_a_shared_link_rebuilds_guitar_seed_and_drawing_exactly():
     assert not at.exception, at.exception
     link = dict(at.query_params)
     assert link["guitar"] == "Jaguar" and link["seed"] == "2" and link["drawing"]
-    fresh = AppTest.from_file(PAGE, default_timeout=90)
-    fresh.query_params.update(link)
-    fresh.run()
-    assert not fresh.exception, fresh.exception
+    fresh = open_link(PAGE, link, timeout=90)
     assert fresh.selectbox(key="guitar_kind").value == "Jaguar"
     assert "strokes on the canvas: 1" in " ".join(c.value for c in fresh.caption)
-    assert _fingerprint(fresh) == _fingerprint(at)
+    assert fingerprint(fresh) == fingerprint(at)
     assert _top5(fresh, "Plain model") == _top5(at, "Plain model")
     fresh.button(key="guitar_replay").click().run()
     assert any("identical to" in s.value for s in fresh.success)

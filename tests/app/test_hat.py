@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.links import fingerprint, open_link
+
 # Absolute: AppTest resolves relative paths against this test file, not the repo root.
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "hat.py")
 
@@ -35,12 +37,6 @@ def test_second_sample_is_sorted_too():
     assert at.subheader[0].value != first  # 10 people in the first sample, 8 in the second
 
 
-def fingerprint(at) -> str:
-    """The output fingerprint from the seed caption under the photo."""
-    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
-    return note.split("`")[1]
-
-
 def numbers(at) -> list[str]:
     """Everything numeric the page shows: tallies, per-face captions, the close-up's words."""
     tallies = [m.value for m in at.metric]
@@ -60,10 +56,7 @@ def test_a_shared_link_rebuilds_the_same_numbers_in_a_fresh_session():
     assert link == {"sample": "group_2.jpg", "sensitivity": "60", "seed": "17", "face": "5"}
     assert any("jittered crops" in m.value for m in at.markdown)
 
-    fresh = AppTest.from_file(PAGE, default_timeout=60)
-    fresh.query_params.update(link)
-    fresh.run()
-    assert not fresh.exception
+    fresh = open_link(PAGE, link)
     assert fresh.selectbox(key="hat_sample").value == "group_2.jpg"
     assert fresh.slider(key="hat_sensitivity").value == 60
     assert fresh.number_input(key="hat_seed").value == 17

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from engine import cards
 from engine.__main__ import main
 from engine.perception import notes
+from tests.app.links import fingerprint, open_link
 from tests.engine.test_perception_toy import tiny_classifier
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "perception.py")
@@ -60,12 +61,6 @@ def test_findings_tab_plots_the_card(monkeypatch, tmp_path):
     assert any("We measured" in m.value for m in at.markdown)
 
 
-def fingerprint(at) -> str:
-    """The output fingerprint from the seed note under the result."""
-    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
-    return note.split("`")[1]
-
-
 def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_models):
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert dict(at.query_params) == {
@@ -101,10 +96,7 @@ def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_
     note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
     assert f"Seed **77**, {out.iterations} iterations" in note and out.fingerprint in note
 
-    fresh = AppTest.from_file(PAGE, default_timeout=60)
-    fresh.query_params.update(link)
-    fresh.run()  # opening the link runs the search by itself
-    assert not fresh.exception
+    fresh = open_link(PAGE, link)  # opening the link runs the search by itself
     again = fresh.session_state["perc_outcome"]
     assert again.stopped == "iterations" and again.iterations == out.iterations
     assert again.score == out.score and again.fingerprint == out.fingerprint

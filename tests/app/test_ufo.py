@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.links import fingerprint, open_link
+
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "ufo.py")
 
 
@@ -24,12 +26,6 @@ def test_ufo_page_asks_then_finds_a_saucer_and_switches_model():
     assert not at.exception
 
 
-def fingerprint(at) -> str:
-    """The output fingerprint from the seed caption under the panels."""
-    note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
-    return note.split("`")[1]
-
-
 def test_a_shared_link_rebuilds_the_same_sky_and_output():
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     at.selectbox(key="ufo_model").select("ufo-seed-ranges").run()
@@ -46,10 +42,7 @@ def test_a_shared_link_rebuilds_the_same_sky_and_output():
         "seed": "17",
         "saucer": "1",
     }
-    fresh = AppTest.from_file(PAGE, default_timeout=60)
-    fresh.query_params.update(link)
-    fresh.run()
-    assert not fresh.exception
+    fresh = open_link(PAGE, link)
     assert fresh.selectbox(key="ufo_model").value == "ufo-seed-ranges"
     assert fresh.slider(key="ufo_threshold").value == 0.3
     assert fresh.slider(key="ufo_opacity").value == 0.8

@@ -72,14 +72,15 @@ def test_card_metrics_equal_what_evaluate_prints_and_meet_the_bars():
     card = cards.read(NAMES["dust"])
     m = card["metrics"]
     assert m["seed"] == card["config"]["eval_seed"] and m["n"] == card["config"]["eval_n"]
-    again = train.measure_shipped(m["seed"], m["n"], render_size=m["render_size"])
-    extra = {k: m[k] for k in ("attention", "duel")}
-    assert again == {k: v for k, v in m.items() if k not in extra}
-    # Issue 9's figures are in the card for both models (their repeatability is tested in
-    # test_guitar_attention.py and test_guitar_duel.py on smaller n).
-    assert extra["attention"]["n"] >= 500 and extra["duel"]["n"] >= 100
-    plain, dust = (extra["duel"][name]["median_pct"] for name in NAMES.values())
-    assert 0 < plain < dust
+    attention_n, duel_n = m["attention"]["n"], m["duel"]["n"]
+    assert attention_n >= 500 and duel_n >= 100  # issue 9's sizes
+    again = train.measure_shipped(
+        m["seed"], m["n"], render_size=m["render_size"], attention_n=attention_n, duel_n=duel_n
+    )
+    assert again == m  # accuracy, attention spread and duel flip sizes, all re-measured
+    spread = [m["attention"][name]["spread_mean"] for name in NAMES.values()]
+    flips = [m["duel"][name]["median_pct"] for name in NAMES.values()]
+    assert all(0 < s < 1 for s in spread) and 0 < flips[0] < flips[1]  # dust needs more pixels
     assert cards.read(NAMES["plain"])["metrics"] == m
     # The issue's bars, measured again just now on 1000 fresh renders.
     plain, dust = again[NAMES["plain"]], again[NAMES["dust"]]
