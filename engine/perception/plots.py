@@ -42,7 +42,14 @@ def trace(points: list[tuple[int, float, int]], target: str) -> go.Figure:
         "Best score so far",
         xaxis_title="iteration",
         yaxis={"title": "probability", "range": [0, 1.02]},
-        yaxis2={"title": "candidates", "overlaying": "y", "side": "right", "showgrid": False},
+        # Both axes start at 0 with the same headroom, so zero lines up and no tick is negative.
+        yaxis2={
+            "title": "candidates",
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "range": [0, 1.02 * max([p[2] for p in points] or [1])],
+        },
     )
 
 
