@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from engine import links
 from engine.guitar.canvas import css_colour, object_points
 
 MAX_SEED = 999_999
@@ -140,8 +141,7 @@ def fabric(items: list[Stroke]) -> dict:
 def parse(params: Mapping[str, str], kinds: list[str]) -> State:
     """Read a link's query parameters; missing or malformed values fall back to defaults."""
     kind = params.get("guitar")
-    seed_text = params.get("seed", "")
-    seed = int(seed_text) if seed_text.isdigit() and int(seed_text) <= MAX_SEED else None
+    seed = links.whole(params.get("seed"), MAX_SEED)
     drawing = params.get("drawing")
     if drawing is not None:
         try:

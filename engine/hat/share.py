@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from engine import links
 from engine.hat import faces
 
 # The sensitivity slider's range and step (percent); a link's value is snapped onto it.
@@ -26,20 +27,12 @@ class State:
     face: int = 0  # which face the explanation shows (0 = leftmost)
 
 
-def _int(text: str | None, high: int) -> int | None:
-    """A non-negative integer from a link, or None when it is missing, junk or above high."""
-    text = (text or "").strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 6 or int(text) > high:
-        return None
-    return int(text)
-
-
 def parse(params: Mapping[str, str], samples: list[str]) -> State:
     """Read a link's query parameters; missing or malformed values fall back to defaults."""
     sample = params.get("sample")
-    sensitivity = _int(params.get("sensitivity"), 100)
-    seed = _int(params.get("seed"), MAX_SEED)
-    face = _int(params.get("face"), MAX_FACE)
+    sensitivity = links.whole(params.get("sensitivity"), 100)
+    seed = links.whole(params.get("seed"), MAX_SEED)
+    face = links.whole(params.get("face"), MAX_FACE)
     return State(
         sample=sample if sample in samples else (samples[0] if samples else None),
         sensitivity=DEFAULT_SENSITIVITY

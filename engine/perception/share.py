@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from engine import links
 from engine.perception import lab
 
 # Widget ranges and defaults on the page; a link value outside a range falls back to the default.
@@ -34,11 +35,7 @@ class State:
 def _int(text: str | None, bounds: tuple[int, int, int]) -> int | None:
     """A whole number from a link inside a widget's (low, high, default) range, else None."""
     low, high, _ = bounds
-    text = (text or "").strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 12:
-        return None
-    value = int(text)
-    return value if low <= value <= high else None
+    return links.whole(text, high, low)
 
 
 def parse(params: Mapping[str, str], classifiers: Mapping[str, Sequence[str]]) -> State:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from engine import links
+
 # Slider ranges on the page; a value from a link is snapped onto the same grid.
 THRESHOLD = (0.05, 0.95)
 OPACITY = (0.0, 1.0)
@@ -38,8 +40,7 @@ def _snap(text: str | None, low: float, high: float) -> float | None:
 def parse(params: Mapping[str, str], models: list[str]) -> State:
     """Read a link's query parameters; missing or malformed values fall back to defaults."""
     model = params.get("model")
-    seed_text = params.get("seed", "")
-    seed = int(seed_text) if seed_text.isdigit() and int(seed_text) <= MAX_SEED else None
+    seed = links.whole(params.get("seed"), MAX_SEED)
     opacity = _snap(params.get("opacity"), *OPACITY)
     return State(
         model=model if model in models else None,
