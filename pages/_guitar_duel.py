@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine import cards
 from engine.guitar import duel, duel_text, plots
 
 TITLES = {name: title for name, title, _ in plots.MODELS}
@@ -20,23 +19,23 @@ def _engine(_models: dict, background, truth: int, seed: int) -> dict:
     return duel.play({n: m.predict for n, m in _models.items()}, background, truth, seed)
 
 
-def _measured() -> str | None:
-    """The medians `python -m engine evaluate guitar` stored in a guitar card, if any."""
-    for name in TITLES:
-        found = (cards.read(name) or {}).get("metrics", {}).get("duel")
-        if found:
-            return duel_text.measured_text(found, TITLES)
-    return None
+def show(
+    models: dict, background, picture, truth: str | None, seed: int, metrics: dict | None = None
+) -> None:
+    """The duel: explain, search on a button, show both flips and the user's own try.
 
-
-def show(models: dict, background, picture, truth: str | None, seed: int) -> None:
-    """The duel: explain, search on a button, show both flips and the user's own try."""
+    metrics: the guitar card's, where `python -m engine evaluate guitar` stored the medians.
+    """
     st.markdown(
         "**Who needs fewer pixels?** The engine searches for the smallest dark rectangles "
         "that change each model's answer.  \nYour turn: scribble on the canvas and beat it."
     )
-    measured = _measured()
-    st.caption(measured or "Median flip sizes are not measured yet (python -m engine evaluate).")
+    found = (metrics or {}).get("duel")
+    st.caption(
+        duel_text.measured_text(found, TITLES)
+        if found
+        else "Median flip sizes are not measured yet (python -m engine evaluate)."
+    )
     index = duel.truth_index(truth)
     if index is None:
         st.info(

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from engine import cards
 from engine.guitar import plots
 from engine.guitar import predict as gp
 
@@ -24,9 +23,8 @@ def scores(top5: dict[str, list[dict]], run: int) -> None:
             st.caption(plots.top5_caption(title, top))
 
 
-def measured(claim: str) -> None:
+def measured(claim: str, card: dict) -> None:
     """Training samples, the claim against our measurement, and the occlusion curves."""
-    card = cards.read(plots.DUST) or {}
     metrics = card.get("metrics", {})
     a, b = st.columns([1, 1.3], gap="large")
     with a:

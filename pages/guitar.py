@@ -111,11 +111,12 @@ with right:
             st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")
 
 why, duel, measured = st.tabs(["Where each model looks", "Occlusion duel", "What we measured"])
-card = cards.read(plots.DUST) or {}
+card = cards.read(plots.DUST) or {}  # read once per run: all three tabs show its metrics
+metrics = card.get("metrics")
 with why:
-    _guitar_why.show(_models(), picture, card.get("metrics"))
+    _guitar_why.show(_models(), picture, metrics)
 with duel:
     known = photo is None and truth != OUT_OF_CLASS  # the duel needs a class both models know
-    _guitar_duel.show(_models(), background, picture, truth if known else None, seed)
+    _guitar_duel.show(_models(), background, picture, truth if known else None, seed, metrics)
 with measured:
-    _guitar_parts.measured(DEMO.claim)
+    _guitar_parts.measured(DEMO.claim, card)

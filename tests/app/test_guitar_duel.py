@@ -12,7 +12,7 @@ pytestmark = pytest.mark.skipif(
 
 def _section(truth: str | None, scribble: bool) -> None:
     """A tiny app: the duel section on render 5 (truth given) or on it as 'your photo'."""
-    from engine import runtime
+    from engine import cards, runtime
     from engine.guitar import predict
     from pages import _guitar_duel
 
@@ -21,7 +21,8 @@ def _section(truth: str | None, scribble: bool) -> None:
     picture = r.image.copy()
     if scribble:  # a dark block over the body, as a user's drawing would land
         picture[150:260, 100:220] = 30
-    _guitar_duel.show(models, r.image, picture, r.kind if truth == "render" else truth, 5)
+    metrics = cards.read("guitar-dust")["metrics"]
+    _guitar_duel.show(models, r.image, picture, r.kind if truth == "render" else truth, 5, metrics)
 
 
 def _app(truth: str | None, scribble: bool = False) -> AppTest:
@@ -34,6 +35,8 @@ def _app(truth: str | None, scribble: bool = False) -> AppTest:
 def test_button_shows_both_flips_and_the_users_try():
     at = _app("render", scribble=True)
     assert any("Press the button" in c.value for c in at.caption)
+    measured = cards.read("guitar-dust")["metrics"]["duel"]["n"]
+    assert any(c.value.startswith(f"Measured over {measured} fresh") for c in at.caption)
     at.button(key="guitar_duel_go").click().run()
     assert not at.exception, at.exception
     flips = [i.proto.imgs[0].caption for i in at.get("image")]
