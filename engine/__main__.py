@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
         e = eval_sub.add_parser(demo.key, help=demo.title)
         e.add_argument("--seed", type=int, default=2024, help="seed of the fresh data")
         e.add_argument("--n", type=int, default=None, help="how many fresh samples")
+        e.add_argument(
+            "--write-cards",
+            action="store_true",
+            help="store the result in the demo's model cards (rewrites committed files)",
+        )
         getattr(cli, "add_evaluate_args", lambda p: None)(e)
         p = predict_sub.add_parser(demo.key, help=demo.title)
         cli.add_predict_args(p)

@@ -6,6 +6,7 @@ The app never imports TensorFlow (a ~6 s import): it scores through LiteRT. Trai
 
 from __future__ import annotations
 
+import os
 import queue
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,8 +21,10 @@ from engine import cards
 # Interpreters per model: a LiteRT interpreter is not thread-safe, so each concurrent
 # session borrows one from the pool; two covers the two cores this app is sized for.
 POOL_SIZE = 2
-# Threads per interpreter: batches of the perception search use both cores.
-NUM_THREADS = 2
+# Threads per interpreter: batches of the perception search use both cores. The environment
+# variable overrides it, so the suite can prove its results hold under 1 and 2 threads (XNNPACK
+# splits work, and so float sums, differently).
+NUM_THREADS = int(os.environ.get("PERCEPTION_LAB_THREADS", "2"))
 
 
 @dataclass(frozen=True)

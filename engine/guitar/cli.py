@@ -17,9 +17,6 @@ def add_train_args(parser: argparse.ArgumentParser) -> None:
 
 def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--update-cards", action="store_true", help="store the result as both cards' metrics"
-    )
-    parser.add_argument(
         "--render-size", type=int, default=None, help="render side before shrinking"
     )
     parser.add_argument(
@@ -71,7 +68,7 @@ def evaluate(args: argparse.Namespace) -> dict:
         attention_n=getattr(args, "attention_n", 0),
         duel_n=getattr(args, "duel_n", 0),
     )
-    if getattr(args, "update_cards", False):
+    if getattr(args, "write_cards", False):
         training.store_metrics(metrics)
     return metrics
 

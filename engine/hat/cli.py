@@ -42,7 +42,14 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     from engine.hat.evaluate import evaluate as run
 
     n = args.n or DEFAULT_N
-    return run(runtime.load_model(NAME), args.seed, n, _writeup_model())
+    metrics = run(runtime.load_model(NAME), args.seed, n, _writeup_model())
+    if getattr(args, "write_cards", False):
+        card = cards.read(NAME) or {}
+        curve = card.get("writeup_regime", {})
+        card.update(eval={"seed": args.seed, "n": n}, metrics=metrics)
+        card["headline"] = headline(metrics, curve)
+        cards.write(card)
+    return metrics
 
 
 def _writeup_model() -> runtime.LiteModel | None:

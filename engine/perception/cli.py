@@ -25,21 +25,22 @@ def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
         default=list(default.compare_background),
         help="models searched again with a fixed white background (finding 3)",
     )
-    parser.add_argument("--no-write", action="store_true", help="print only, keep the card")
 
 
-add_train_args = add_evaluate_args
+def add_train_args(parser: argparse.ArgumentParser) -> None:
+    """Train computes the same findings as evaluate, with the same budgets."""
+    add_evaluate_args(parser)
 
 
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
-    """Measure every finding on the shipped classifiers, write the card and return it."""
+    """Measure every finding on the shipped classifiers; the card is written only when asked."""
     available = [t.name for t in targets.classifiers()]
     names = args.models or available
     missing = sorted(set(names) - set(available))
     if not names or missing:
         raise FileNotFoundError(f"no trained classifier to search against: {missing or 'none'}")
     config = findings.FindingsConfig(
-        n_random=args.n or findings.FindingsConfig.n_random,
+        n_random=getattr(args, "n", None) or findings.FindingsConfig.n_random,
         seconds=args.seconds,
         iterations=args.iterations,
         compare_background=tuple(args.compare_background),
@@ -61,13 +62,14 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         "headline": findings.headline(metrics, config),
         "findings": per_model,
     }
-    if not getattr(args, "no_write", False):
+    if getattr(args, "write_cards", False):
         cards.write(card)
     return card
 
 
 def train(args: argparse.Namespace) -> dict[str, Any]:
-    """Nothing to train: the perception demo searches other demos' classifiers."""
+    """Nothing to train: the perception demo searches other demos' classifiers; writes the card."""
+    args.write_cards = True
     return evaluate(args)
 
 

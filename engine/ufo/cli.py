@@ -66,14 +66,19 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         runtime.save_model(trained.model, _card(cfg, trained.seconds, trained.losses, cfg.seed))
     seed = next(iter(CONFIGS.values())).seed if args.seed is None else args.seed
     metrics = _evaluate(seed, EVAL_N)
+    _store(metrics)
+    return metrics
+
+
+def _store(metrics: dict[str, Any]) -> None:
+    """Write each model's metrics into its card, and the headline into the default model's."""
+    from engine.ufo.unet.evaluate import headline
+
     for name, values in metrics.items():
         card = cards.update_metrics(name, values)
         if name == DEFAULT_MODEL:
-            from engine.ufo.unet.evaluate import headline
-
             card["headline"] = headline(values)
             cards.write(card)
-    return metrics
 
 
 def _evaluate(seed: int, n: int) -> dict[str, Any]:
@@ -88,8 +93,11 @@ def _evaluate(seed: int, n: int) -> dict[str, Any]:
 
 
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
-    """Print what the cards store when called with a card's seed and n."""
-    return _evaluate(args.seed, args.n or EVAL_N)
+    """Print what the cards store when called with a card's seed and n; --write-cards stores it."""
+    metrics = _evaluate(args.seed, args.n or EVAL_N)
+    if getattr(args, "write_cards", False):
+        _store(metrics)
+    return metrics
 
 
 def predict(args: argparse.Namespace) -> dict[str, Any]:

@@ -35,9 +35,12 @@ def test_reached_counts_candidates_to_a_threshold():
     assert findings.reached(trace, 0.9) == 128 and findings.reached(trace, 0.9999) is None
 
 
-def test_evaluate_writes_a_card_that_replays_and_feeds_the_thumbnail(models, capsys):
+def test_evaluate_writes_a_card_only_when_asked_and_it_replays(models, capsys):
     compare = ["--compare-background", "toy-colour"]
     assert main(["evaluate", "perception", *ARGS, *compare]) == 0
+    assert cards.read("perception") is None  # evaluate alone never rewrites a card
+    capsys.readouterr()
+    assert main(["evaluate", "perception", *ARGS, *compare, "--write-cards"]) == 0
     printed = json.loads(capsys.readouterr().out)
     card = cards.read("perception")
     assert card["metrics"] == printed["metrics"] and card["kind"] == "findings"
@@ -47,7 +50,7 @@ def test_evaluate_writes_a_card_that_replays_and_feeds_the_thumbnail(models, cap
     found = card["findings"]["toy-colour"]
     assert len(found["colours"]["two"]["labels"]) == 3
     assert [r["iterations"] for r in found["search"]] == [4, 4, 4]
-    assert main(["evaluate", "perception", *ARGS, *compare, "--no-write"]) == 0
+    assert main(["evaluate", "perception", *ARGS, *compare]) == 0
     assert json.loads(capsys.readouterr().out)["metrics"] == card["metrics"]
     picture = thumbnail.make()
     assert picture.shape == (*thumbnail.SIZE, 3) and picture.dtype == np.uint8
