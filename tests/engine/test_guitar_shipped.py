@@ -12,6 +12,7 @@ from engine import cards, runtime
 from engine.guitar import data, predict, train
 from engine.guitar.model import NAMES, GuitarConfig
 from engine.guitar.render import LABELS
+from tests import agreement
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(
@@ -40,12 +41,34 @@ def test_cards_describe_both_models():
 
 
 def test_litert_matches_keras():
+    """Same top-1 and top-5 on renders; probabilities within the float32 depth tolerance."""
     x, _ = data.dataset(123, 16, render_size=128, processes=1)
     x = x.astype(np.float32) / 255.0
     for name in NAMES.values():
         lite = runtime.load_model(name).predict(x)
-        keras_probs = np.asarray(runtime.load_keras(name)(x, training=False))
-        assert np.abs(lite - keras_probs).max() < 1e-4
+        model = runtime.load_keras(name)
+        keras_probs = np.asarray(model(x, training=False))
+        agreement.assert_same_ranking(lite, keras_probs, agreement.tolerance(model))
+
+
+def card_tolerance(path: str, stored: float) -> float:
+    """How far a re-measured card figure may move on another CPU (see the card test)."""
+    leaf = path.rsplit(".", 1)[-1]
+    if leaf.startswith(("scribble_", "cutout_")) or leaf == "dust":
+        return ACCURACY_TOL  # coverage shares and accuracies
+    if leaf in ("spread_mean", "spread_median", "on_guitar_mean"):
+        return 0.001
+    if leaf.endswith("_pct"):
+        return 0.1 * stored
+    if leaf in ("flipped", "failed", "already_wrong", "empty_maps"):
+        return 2
+    return 0  # seeds, sizes and settings
+
+
+# Accuracies over 1,000 renders: 5 renders may change their answer, the ones whose top two
+# classes (or a +-1 pixel of a render, from numpy's and OpenCV's per-CPU SIMD paths) sit within
+# float error of a tie; none did between 1 and 2 LiteRT threads here.
+ACCURACY_TOL = 0.005
 
 
 def test_clean_accuracy_at_least_95_percent(fresh):
@@ -77,7 +100,11 @@ def test_card_metrics_equal_what_evaluate_prints_and_meet_the_bars():
     again = train.measure_shipped(
         m["seed"], m["n"], render_size=m["render_size"], attention_n=attention_n, duel_n=duel_n
     )
-    assert again == m  # accuracy, attention spread and duel flip sizes, all re-measured
+    # Accuracy, attention spread and duel flip sizes, all re-measured. Another CPU computes
+    # the same renders and models in other float orders, so each figure gets the tolerance of
+    # what decides it (card_tolerance): a render near a tie may flip, the duel's random search
+    # takes another path after a near-tie, so its medians may move by 10 %.
+    assert not agreement.metric_differences(again, m, card_tolerance)
     spread = [m["attention"][name]["spread_mean"] for name in NAMES.values()]
     flips = [m["duel"][name]["median_pct"] for name in NAMES.values()]
     assert all(0 < s < 1 for s in spread) and 0 < flips[0] < flips[1]  # dust needs more pixels

@@ -54,3 +54,18 @@ def test_cli_predict_prints_boxes_json(tmp_path, capsys):
     assert len(out["boxes"]) >= 1
     box = out["boxes"][0]
     assert 0 <= box["x0"] < box["x1"] <= 517 and 0 <= box["y0"] < box["y1"] <= 333
+
+
+def test_litert_and_keras_draw_the_same_mask_on_composites():
+    """What a user sees agrees across implementations: the mask at the card's threshold."""
+    from engine import runtime
+    from engine.ufo.composite import WIDENED, batch
+    from tests import agreement
+
+    x, _ = batch(np.random.default_rng(FRESH_SEED), WIDENED, 8)
+    for name in ("ufo-seed-ranges", "ufo-widened"):
+        lite, model = runtime.load_model(name), runtime.load_keras(name)
+        want = np.asarray(model(x, training=False))
+        threshold = lite.card["config"]["threshold"]
+        assert (want >= threshold).any()  # saucers were found, so the mask is tested
+        agreement.assert_same_mask(lite.predict(x), want, threshold, agreement.tolerance(model))
