@@ -138,7 +138,10 @@ def test_cli_predict_prints_both_top5(tmp_path):
 
 def test_cli_evaluate_prints_metrics_of_both():
     out = subprocess.run(
-        [sys.executable, "-m", "engine", "evaluate", "guitar", "--seed", "5", "--n", "26"],
+        [
+            *(sys.executable, "-m", "engine", "evaluate", "guitar", "--seed", "5", "--n", "26"),
+            *("--attention-n", "4", "--duel-n", "2"),  # the card's 500 and 100 take minutes
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -147,4 +150,5 @@ def test_cli_evaluate_prints_metrics_of_both():
     )
     result = json.loads(out.stdout)
     assert result["seed"] == 5 and result["n"] == 26
+    assert result["attention"]["n"] == 4 and result["duel"]["n"] == 2
     assert set(NAMES.values()) <= set(result)
