@@ -70,7 +70,9 @@ def test_missing_model_says_not_trained(tmp_path):
         runtime.load_model("nothing", tmp_path)
 
 
-SHIPPED = [c["name"] for c in cards.available()]
+# Models trained here, each with its Keras twin. The ImageNet classifier ships without one (it
+# is Google's int8 file; tests/engine/test_backbone.py checks it against a float rebuild).
+SHIPPED = [c["name"] for c in cards.available() if runtime.files(c["name"]).keras.exists()]
 
 
 @pytest.mark.parametrize("name", SHIPPED)
