@@ -106,3 +106,47 @@ def load(root: Path | None = None, name: str = NAME) -> ImagenetModel:
     if not path.exists():
         raise FileNotFoundError(f"{path.name} missing: run `make imagenet`")
     return ImagenetModel(path, cards.read(name, root) or {"name": name})
+
+
+class Pipeline:
+    """Scores gene batches: incremental uint8 drawing overlapped with LiteRT inference.
+
+    The batch is drawn in chunks; while LiteRT (which releases the GIL) scores one chunk, the
+    next is drawn, so drawing hides behind inference instead of adding to it.
+    """
+
+    def __init__(self, model: ImagenetModel, layout: Any, chunks: int = 2):
+        from engine.perception.canvas import Canvas
+
+        h, w, _ = model.input_shape
+        self.model, self.chunks = model, chunks
+        self.canvas = Canvas(layout, h, w)
+        self._executor = _executor()
+
+    def pictures(self, genes: np.ndarray) -> np.ndarray:
+        """uint8 model inputs (B, 224, 224, 3) of gene vectors, drawn incrementally."""
+        return self.canvas.render(genes)
+
+    def logits(self, genes: np.ndarray) -> np.ndarray:
+        """Float logits (B, 1000) of gene vectors (B, size)."""
+        parts = np.array_split(np.atleast_2d(genes), min(self.chunks, len(genes)))
+        pending, done = None, []
+        for part in parts:
+            pictures = self.canvas.render(part)  # drawn while the previous chunk is scored
+            if pending is not None:
+                done.append(pending.result())
+            pending = self._executor.submit(self.model.logits, pictures)
+        done.append(pending.result())
+        return np.concatenate(done)
+
+
+_EXECUTORS: list = []
+
+
+def _executor():
+    """One shared worker thread for inference (LiteRT's own threads do the parallel work)."""
+    if not _EXECUTORS:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _EXECUTORS.append(ThreadPoolExecutor(max_workers=2, thread_name_prefix="imagenet"))
+    return _EXECUTORS[0]

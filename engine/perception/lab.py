@@ -104,7 +104,7 @@ def run(
 ) -> Outcome:
     """Search for ellipses the model scores highly as the settings' class."""
     layout = settings.layout()
-    scorer = targets.Scorer(model, layout, settings.class_index)
+    scorer = targets.scorer(model, layout, settings.class_index)
     rng = np.random.default_rng(settings.seed)
     config = settings.config()
     start = layout.random(rng, config.batch)
@@ -114,7 +114,7 @@ def run(
 
 def finish(model: Any, settings: Settings, result: search.SearchResult) -> Outcome:
     """Score the best genes once more for the top-5 and pack everything up."""
-    scorer = targets.Scorer(model, settings.layout(), settings.class_index)
+    scorer = targets.scorer(model, settings.layout(), settings.class_index)
     probabilities = scorer.probabilities(result.genes[None, :])[0]
     return Outcome(
         classifier=getattr(model, "name", ""),
