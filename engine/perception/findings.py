@@ -40,7 +40,7 @@ class FindingsConfig:
 
 def random_probabilities(model: Any, layout: Layout, n: int, rng: np.random.Generator):
     """Class probabilities (n, classes) of n random ellipse images."""
-    scorer = targets.Scorer(model, layout, 0)
+    scorer = targets.scorer(model, layout, 0)
     sizes = [min(CHUNK, n - i) for i in range(0, n, CHUNK)]
     rows = [scorer.probabilities(layout.random(rng, size)) for size in sizes]
     return np.concatenate(rows)
