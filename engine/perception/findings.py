@@ -193,7 +193,7 @@ def headline(metrics: dict[str, Any], config: FindingsConfig) -> str:
             f"and slowed {first['classes_slower_with_background']} classes on the way to "
             f">= {config.strict} (median candidates {change})"
         )
-    return text + "; the write-up reported a 'qualified success' on VGG16 after ~15 min per class."
+    return text + "; the write-up reported a 'qualified success' after ~15 min per class."
 
 
 def _count(value: float | None) -> str:

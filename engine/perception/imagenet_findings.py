@@ -82,6 +82,24 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
     return round(float(np.corrcoef(ranks(np.asarray(a)), ranks(np.asarray(b)))[0, 1]), 4)
 
 
+def _sig(value: float) -> float:
+    """Four significant digits: ImageNet scores span 1e-9..1, fixed decimals would read 0."""
+    return float(f"{float(value):.4g}")
+
+
+def _spread(p: np.ndarray, labels: list[str]) -> dict[str, Any]:
+    """Per-class min / median / max, classes sorted by median, easiest first."""
+    median = np.median(p, axis=0)
+    order = np.argsort(median)[::-1]
+    pick = lambda a: [_sig(a[i]) for i in order]  # noqa: E731
+    return {
+        "labels": [labels[i] for i in order],
+        "min": pick(p.min(axis=0)),
+        "median": pick(median),
+        "max": pick(p.max(axis=0)),
+    }
+
+
 def random_images(model: Any, config: ImagenetConfig, seed: int) -> dict[str, Any]:
     """Findings (1) and (2): all 1,000 classes over random free- and two-colour images."""
     rng = lambda: np.random.default_rng(seed)  # noqa: E731 (same images, two palettes)
@@ -89,15 +107,17 @@ def random_images(model: Any, config: ImagenetConfig, seed: int) -> dict[str, An
         model, Layout(config.n_ellipses, 0), config.n_random, rng()
     )
     two = findings.random_probabilities(model, Layout(config.n_ellipses, 2), config.n_random, rng())
-    spread = findings.spread(free, model.labels)
+    spread = _spread(free, model.labels)
     med = np.array(spread["median"])
     rank = {label: i + 1 for i, label in enumerate(spread["labels"])}
+    two_median = dict(zip(model.labels, _medians(two), strict=True))
     return {
         "spread": spread,
         "easiest": spread["labels"][:5],
         "hardest": spread["labels"][-5:][::-1],
         "writeup_ranks": {label: rank[label] for label in WRITEUP_EASIEST + WRITEUP_HARDEST},
         "orders_of_magnitude": round(float(np.log10(med.max() / med.min())), 2),
+        "two_median": [_sig(two_median[label]) for label in spread["labels"]],
         "two_colour_rank_correlation": _spearman(_medians(free), _medians(two)),
         "two_colour_median_abs_log10_ratio": round(
             float(np.median(np.abs(np.log10(_medians(two) / _medians(free))))), 3
