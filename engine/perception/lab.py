@@ -17,8 +17,8 @@ from engine.perception.ellipses import Layout, render, to_uint8
 # Display pictures are rendered from the same genes at this size: crisp, not upscaled.
 DISPLAY_SIDE = 512
 # A replay's seconds budget: high enough never to be the one that ends it. A recorded run
-# lasted at most the page's 120 s, so even a machine five times slower finishes its iterations.
-REPLAY_SECONDS = 600.0
+# lasted at most the page's 300 s, so even a machine five times slower finishes its iterations.
+REPLAY_SECONDS = 1500.0
 TRACE_HEADER = ("iteration", "best_score", "candidates")
 
 
@@ -64,6 +64,15 @@ class Outcome:
     stopped: str
     settings: Settings
     trace: list[tuple[int, float, int]] = field(default_factory=list)
+
+    @property
+    def progress(self) -> float:
+        """Share of the budget used: 1 unless Stop ended the search early."""
+        if self.stopped != "cancelled":
+            return 1.0
+        s = self.settings
+        used = max(self.iterations / max(s.iterations, 1), self.seconds / max(s.seconds, 1e-9))
+        return float(min(used, 1.0))
 
     @property
     def fingerprint(self) -> str:

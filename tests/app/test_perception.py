@@ -52,7 +52,7 @@ def test_findings_tab_plots_the_card(monkeypatch, tmp_path):
     for f in tiny_classifier().iterdir():
         shutil.copy(f, tmp_path / f.name)
     monkeypatch.setattr(cards, "MODELS_DIR", tmp_path)
-    budget = ["--seconds", "60", "--iterations", "3", "--n", "40"]
+    budget = ["--seconds", "60", "--iterations", "3", "--n", "40", "--write-cards"]
     assert main(["evaluate", "perception", *budget, "--compare-background", "toy-colour"]) == 0
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert not at.exception
