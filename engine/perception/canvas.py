@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.perception.ellipses import Drawing, Layout, _coverage, to_uint8
+from engine.perception.ellipses import Drawing, Layout, _coverage
 
 # Coverage arrays kept between calls (keyed by exact geometry); a batch needs ~8 + 64 of them.
 CACHE_LIMIT = 4096
@@ -52,7 +52,7 @@ class Canvas:
             if box is not None:
                 y0, y1, x0, x1 = box
                 patch = _composite(box, drawing.background[i], rgb[i], coverage)
-                out[i, y0:y1, x0:x1] = to_uint8(patch)
+                out[i, y0:y1, x0:x1] = _quantise(patch).transpose(1, 2, 0)
                 self.redrawn += (y1 - y0) * (x1 - x0)
         self.drawn += len(g)
         if len(self._cache) > CACHE_LIMIT:
@@ -73,7 +73,8 @@ class Canvas:
         looks = _looks(drawing)[0]
         cov = [self._coverage(look) for look in looks]
         full = _composite(self._full(), drawing.background[0], drawing.colours()[0], cov)
-        self._base_genes, self._base = base, (looks, drawing.background[0], to_uint8(full), cov)
+        picture = np.ascontiguousarray(_quantise(full).transpose(1, 2, 0)).astype(np.uint8)
+        self._base_genes, self._base = base, (looks, drawing.background[0], picture, cov)
 
     def _coverage(self, look: np.ndarray):
         """(box, alpha) of one ellipse from its look row, cached by exact geometry."""
@@ -120,8 +121,15 @@ def _looks(d: Drawing) -> np.ndarray:
     ).astype(np.float32)
 
 
+def _quantise(planes: np.ndarray) -> np.ndarray:
+    """ellipses.to_uint8's rounding, in place on contiguous planes (strided is ~5x slower)."""
+    planes *= 255.0
+    np.rint(planes, out=planes)
+    return np.clip(planes, 0, 255, out=planes)  # the caller's assignment casts to uint8
+
+
 def _composite(box: Box, background: np.ndarray, rgb: np.ndarray, coverage: list) -> np.ndarray:
-    """Float pixels (h, w, 3) of one box: background, then each ellipse blended in order."""
+    """Float planes (3, h, w) of one box: background, then each ellipse blended in order."""
     y0, y1, x0, x1 = box
     patch = np.empty((3, y1 - y0, x1 - x0), np.float32)  # channel planes, as render does
     patch[:] = np.asarray(background, np.float32)[:, None, None]
@@ -135,4 +143,4 @@ def _composite(box: Box, background: np.ndarray, rgb: np.ndarray, coverage: list
         for c in range(3):
             plane = patch[c, ty0 - y0 : ty1 - y0, tx0 - x0 : tx1 - x0]
             plane += a * (rgb[k, c].astype(np.float32) - plane)
-    return patch.transpose(1, 2, 0)
+    return patch
