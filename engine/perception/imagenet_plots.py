@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from engine.perception.plots import HEIGHT, _layout
+from engine.perception.plots import _layout
 
 # Scores are drawn no lower than this on log axes (the float64 softmax never reads 0).
 FLOOR = 1e-12
@@ -105,5 +105,4 @@ def scatter(found: dict[str, Any]) -> go.Figure:
         xaxis={"title": "median over random images", "type": "log"},
         yaxis={"title": "score after the search", "type": "log", "range": [np.log10(lo), 0.05]},
         showlegend=False,
-        height=HEIGHT,
     )
