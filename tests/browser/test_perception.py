@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 POINTS = """() => {
     const plots = [...document.querySelectorAll('.js-plotly-plot')];
-    const live = plots.find(p => p.data && p.data[0] && p.data[0].name.startsWith('best'));
+    const live = plots.find(p => p.data && p.data[0] && (p.data[0].name || '').startsWith('best'));
     return live ? live.data[0].x.length : 0;
 }"""
 
