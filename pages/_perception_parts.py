@@ -109,22 +109,31 @@ def imagenet_findings(card: dict) -> None:
     )
     s = found["shark"]
     one.plotly_chart(imagenet_plots.shark(s), key="perc_in3")
+    med = s["median_final"]
     one.markdown(
-        f"*Write-up:* {said['shark']}  \n**Measured:** chosen / fixed median = "
-        f"{s['ratio']}x; chosen won {s['chosen_wins']} of {len(s['runs']['chosen'])} seeds."
+        f"*Write-up:* {said['shark']}  \n**Measured:** median final score {med['fixed']:.3g} "
+        f"fixed, {med['chosen']:.3g} chosen: chosen / fixed = "
+        f"{s['ratio']}x, {notes.shark_verdict(s['ratio'])}; chosen won {s['chosen_wins']} of "
+        f"{len(s['runs']['chosen'])} seeds."
     )
     two.plotly_chart(imagenet_plots.scatter(found["scatter"]), key="perc_in5")
     two.markdown(
         f"*Beyond the write-up:* rank correlation {found['scatter']['rank_correlation']}; "
         f"median gain {found['scatter']['median_gain_orders']} orders (dotted: 100x)."
     )
+    _named_gallery(found)
+
+
+def _named_gallery(found: dict) -> None:
+    """Figure (4) and the pictures of the write-up's named classes."""
     st.plotly_chart(imagenet_plots.named(found["named"]), key="perc_in4")
     st.markdown(
-        f"*Write-up:* {said['named']}  \n**Measured** (same budget each, final score, top-1):"
+        f"*Write-up:* {notes.WRITEUP['named']}  \n"
+        "**Measured** (same budget each, final score, top-1):"
     )
     gallery = st.columns(len(found["named"]))
     for col, row in zip(gallery, found["named"], strict=True):
-        picture = lab.picture(Layout(cfg["n_ellipses"]), row["genes"], 160)
+        picture = lab.picture(Layout(found["config"]["n_ellipses"]), row["genes"], 160)
         col.image(picture, caption=f"{row['label']}: {row['score']:.3g} (top-1 {row['top1']})")
 
 
@@ -137,6 +146,7 @@ def findings() -> None:
     if "imagenet" in card:
         imagenet_findings(card)
         st.divider()
+        st.markdown("#### Our toy classifiers")
     st.markdown(f"**We measured:** {card['headline']}")
     per_model = card["findings"]
     name = st.selectbox("Classifier", list(per_model), key="perc_findings_model")

@@ -71,11 +71,9 @@ def shark(found: dict[str, Any]) -> go.Figure:
                 legendgroup=name,
                 showlegend=i == 0,
             )
-    med = found["median_final"]
-    title = f"(3) Shark: median final {med['fixed']:.3g} fixed vs {med['chosen']:.3g} chosen"
     return _layout(
         fig,
-        title,
+        f"(3) great_white_shark, {len(found['runs']['fixed'])} seeds each",
         xaxis_title="candidates scored",
         yaxis={"title": "P(great_white_shark)", "type": "log"},
     )

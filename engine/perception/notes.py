@@ -72,3 +72,13 @@ WRITEUP = {
     "scatter": "(not in the write-up) It advised aiming at a class that is neither seen in every "
     "pile of ellipses nor super-rare.",
 }
+
+# "Much improved" read as at least doubling the median final score of the fixed background.
+MUCH_IMPROVED = 2.0
+
+
+def shark_verdict(ratio: float) -> str:
+    """Whether the chosen background's gain counts as the write-up's 'much improved'."""
+    if ratio >= MUCH_IMPROVED:
+        return f"reproduced (>= {MUCH_IMPROVED:g}x)"
+    return f"not reproduced at this budget (< {MUCH_IMPROVED:g}x)"
