@@ -115,7 +115,7 @@ class Pipeline:
     next is drawn, so drawing hides behind inference instead of adding to it.
     """
 
-    def __init__(self, model: ImagenetModel, layout: Any, chunks: int = 4):
+    def __init__(self, model: ImagenetModel, layout: Any, chunks: int = 2):
         from engine.perception.canvas import Canvas
 
         h, w, _ = model.input_shape
