@@ -44,3 +44,7 @@ readme-shot:
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache
+
+# Rebuild models/imagenet.tflite (+ card, licence, NOTICE) from ../shared/imagenet; checks both sha256s.
+imagenet: $(VENV)/.dev-stamp
+	$(BIN)/python -m engine.perception.build_imagenet

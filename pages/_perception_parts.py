@@ -8,9 +8,15 @@ import time
 import streamlit as st
 
 from engine import cards, images
-from engine.perception import lab, notes, plots
+from engine.perception import imagenet, imagenet_plots, lab, notes, plots, targets
 from engine.perception.ellipses import Layout
 from pages import _ui
+
+
+@st.cache_resource(show_spinner=False)
+def model(name: str):
+    """A classifier's LiteRT pool (ImageNet's uint8 one included), loaded once for all sessions."""
+    return targets.load(name)
 
 
 def live_search(name: str, settings: lab.Settings, label: str, bar, view, chart) -> lab.Outcome:
@@ -27,23 +33,26 @@ def live_search(name: str, settings: lab.Settings, label: str, bar, view, chart)
         shown["at"], shown["n"] = time.monotonic(), shown["n"] + 1
         bar.progress(step.progress, f"iteration {step.iteration}, {step.seconds:.1f} s")
         picture = lab.picture(settings.layout(), step.best_genes, 320)
-        caption = f"best so far: P({label}) = {step.best_score:.3f}"
+        caption = f"best so far: P({label}) = {step.best_score:.3g}"
         view.image(picture, caption=caption, output_format="PNG")
-        chart.plotly_chart(plots.trace(trace, label), key=f"perc_trace_live_{shown['n']}")
+        figure = plots.trace(trace, label, log=name == imagenet.NAME)
+        chart.plotly_chart(figure, key=f"perc_trace_live_{shown['n']}")
         return True
 
-    out = lab.run(_ui.model(name), settings, on_step)
+    out = lab.run(model(name), settings, on_step)
     state.pop("perc_live", None)
     return out
 
 
 def show(out: lab.Outcome, bar, pic_col, chart_col, view, chart) -> None:
     """The finished search: picture, trace, top-5 and the three downloads."""
-    bar.progress(1.0, notes.progress(out.stopped, out.iterations, out.candidates))
+    # After Stop the bar keeps the share of the budget used; a full bar would claim it ran out.
+    bar.progress(out.progress, notes.progress(out.stopped, out.iterations, out.candidates))
     picture = lab.picture(out.settings.layout(), out.genes)
-    caption = f"{out.classifier}: P({out.target}) = {out.score:.3f}"
+    caption = f"{out.classifier}: P({out.target}) = {out.score:.3g}"
     view.image(picture, caption=caption, output_format="PNG")
-    chart.plotly_chart(plots.trace(out.trace, out.target), key="perc_trace_final")
+    figure = plots.trace(out.trace, out.target, log=out.classifier == imagenet.NAME)
+    chart.plotly_chart(figure, key="perc_trace_final")
     chart_col.plotly_chart(plots.top5(out.top5), key="perc_top5")
     png, drawing = images.to_png(picture), json.dumps(out.drawing(), indent=2)
     get = pic_col.download_button
@@ -64,7 +73,7 @@ def replay_row(out: lab.Outcome) -> None:
     def replay() -> tuple[bool, str]:
         """Run the same seed for the recorded iterations with a fresh RNG and compare."""
         with st.spinner(f"Replaying {out.iterations} iterations from scratch..."):
-            fresh = lab.replay(_ui.model(out.classifier), out)
+            fresh = lab.replay(model(out.classifier), out)
         same = fresh.fingerprint == out.fingerprint and fresh.score == out.score
         seed = out.settings.seed
         return same, notes.replay_note(seed, fresh.iterations, fresh.score, fresh.fingerprint, same)
@@ -73,12 +82,71 @@ def replay_row(out: lab.Outcome) -> None:
     _ui.seed_row(note, "perc_replay", replay)
 
 
+def imagenet_findings(card: dict) -> None:
+    """The five ImageNet figures, each beside the write-up's words."""
+    found, said = card["imagenet"], notes.WRITEUP
+    cfg = found["config"]
+    st.markdown(
+        f"**{found['model']}**: {cfg['n_random']} random images per palette; searches of at "
+        f"most {cfg['seconds']:.0f} s or {cfg['iterations']} iterations of 64 candidates "
+        f"(the write-up: ~15 min), {cfg['scatter_iterations']} iterations for figure (5)."
+    )
+    r = found["random"]
+    one, two = st.columns(2)
+    one.plotly_chart(imagenet_plots.spread(r), key="perc_in1")
+    one.markdown(
+        f"*Write-up:* {said['spread']}  \n**Measured:** easiest {', '.join(r['easiest'])}; "
+        f"hardest {', '.join(r['hardest'])}; {r['orders_of_magnitude']} orders."
+    )
+    one.caption(
+        "Our rank of the write-up's ten: "
+        + ", ".join(f"{k} {v}" for k, v in r["writeup_ranks"].items())
+    )
+    two.plotly_chart(imagenet_plots.colours(r), key="perc_in2")
+    two.markdown(
+        f"*Write-up:* {said['colours']}  \n**Measured:** rank correlation "
+        f"{r['two_colour_rank_correlation']} between the two palettes' medians."
+    )
+    s = found["shark"]
+    one.plotly_chart(imagenet_plots.shark(s), key="perc_in3")
+    med = s["median_final"]
+    one.markdown(
+        f"*Write-up:* {said['shark']}  \n**Measured:** median final score {med['fixed']:.3g} "
+        f"fixed, {med['chosen']:.3g} chosen: chosen / fixed = "
+        f"{s['ratio']}x, {notes.shark_verdict(s['ratio'])}; chosen won {s['chosen_wins']} of "
+        f"{len(s['runs']['chosen'])} seeds."
+    )
+    two.plotly_chart(imagenet_plots.scatter(found["scatter"]), key="perc_in5")
+    two.markdown(
+        f"*Beyond the write-up:* rank correlation {found['scatter']['rank_correlation']}; "
+        f"median gain {found['scatter']['median_gain_orders']} orders (dotted: 100x)."
+    )
+    _named_gallery(found)
+
+
+def _named_gallery(found: dict) -> None:
+    """Figure (4) and the pictures of the write-up's named classes."""
+    st.plotly_chart(imagenet_plots.named(found["named"]), key="perc_in4")
+    st.markdown(
+        f"*Write-up:* {notes.WRITEUP['named']}  \n"
+        "**Measured** (same budget each, final score, top-1):"
+    )
+    gallery = st.columns(len(found["named"]))
+    for col, row in zip(gallery, found["named"], strict=True):
+        picture = lab.picture(Layout(found["config"]["n_ellipses"]), row["genes"], 160)
+        col.image(picture, caption=f"{row['label']}: {row['score']:.3g} (top-1 {row['top1']})")
+
+
 def findings() -> None:
-    """The Findings tab: the perception card's measured claims, per classifier."""
+    """The Findings tab: the perception card's measured claims, ImageNet first."""
     card = cards.read("perception")
     if not card or not card.get("findings"):
         st.info("Findings are not measured yet: run `python -m engine evaluate perception`.")
         return
+    if "imagenet" in card:
+        imagenet_findings(card)
+        st.divider()
+        st.markdown("#### Our toy classifiers")
     st.markdown(f"**We measured:** {card['headline']}")
     per_model = card["findings"]
     name = st.selectbox("Classifier", list(per_model), key="perc_findings_model")

@@ -7,7 +7,10 @@ from pages import _perception_parts as parts
 from pages import _ui
 
 st.title("Perception engine")
-st.caption("Random search over a few two-colour ellipses until a classifier sees your class.")
+st.caption(
+    "Random search over a few two-colour ellipses until a classifier, by default "
+    "MobileNetV2 (quantised, ImageNet), sees your class."
+)
 found = targets.classifiers()
 if not found:
     st.info(
@@ -17,7 +20,9 @@ if not found:
     )
     st.stop()
 _ui.how_it_works(notes.IDEA, notes.CHANGES, notes.CARDS)
-url = share.parse(st.query_params.to_dict(), {t.name: t.labels for t in found})
+url = share.parse(
+    st.query_params.to_dict(), {t.name: t.labels for t in found}, {t.name: t.default for t in found}
+)
 search_tab, findings_tab = st.tabs(["Search", "Findings"])
 
 with search_tab:
@@ -26,12 +31,18 @@ with search_tab:
     with left:
         index = [t.name for t in found].index(url.model)
         chosen = st.selectbox(
-            "Classifier", found, index=index, format_func=lambda t: t.name, key="perc_model"
+            "Classifier", found, index=index, format_func=lambda t: t.title, key="perc_model"
         )
-        at = chosen.labels.index(url.label) if url.label in chosen.labels else 0
-        label = st.selectbox("Class to aim for", chosen.labels, index=at, key="perc_class")
+        aim = url.label if url.label in chosen.labels else chosen.default
+        at = chosen.labels.index(aim) if aim in chosen.labels else 0
+        label = st.selectbox(
+            "Class to aim for", chosen.labels, index=at, key="perc_class", help="Type to filter."
+        )
         n = st.slider("Ellipses", *share.ELLIPSES[:2], url.n, key="perc_n")
-        seconds = st.slider("Time budget (s)", *share.SECONDS[:2], url.seconds, key="perc_seconds")
+        low = share.IMAGENET_SECONDS if chosen.name == "imagenet" else share.SECONDS[0]
+        seconds = st.slider(
+            "Time budget (s)", low, share.SECONDS[1], max(url.seconds, low), key="perc_seconds"
+        )
         iterations = st.number_input(
             "Iteration budget", *share.ITERATIONS[:2], url.iterations, key="perc_its"
         )
@@ -55,7 +66,7 @@ with search_tab:
         settings = settings.replay(settings.iterations)
     if "perc_live" in state:  # a run was interrupted by Stop (or any other click): keep its best
         live = state.pop("perc_live")
-        state["perc_outcome"] = lab.stopped(_ui.model(live["model"]), *live["args"])
+        state["perc_outcome"] = lab.stopped(parts.model(live["model"]), *live["args"])
     with right:
         bar = st.empty()
         pic_col, chart_col = st.columns(2)

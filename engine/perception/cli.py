@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from dataclasses import asdict
 from typing import Any
 
 from engine import cards
-from engine.perception import findings, lab, targets
+from engine.perception import findings, imagenet, imagenet_findings, lab, targets
 
 CARD = "perception"
 
@@ -25,6 +26,11 @@ def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
         default=list(default.compare_background),
         help="models searched again with a fixed white background (finding 3)",
     )
+    parser.add_argument(
+        "--skip-imagenet",
+        action="store_true",
+        help="leave out the ImageNet findings (they take ~20 min at the default budgets)",
+    )
 
 
 def add_train_args(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +41,7 @@ def add_train_args(parser: argparse.ArgumentParser) -> None:
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     """Measure every finding on the shipped classifiers; the card is written only when asked."""
     available = [t.name for t in targets.classifiers()]
-    names = args.models or available
+    names = args.models or [n for n in available if n != imagenet.NAME]
     missing = sorted(set(names) - set(available))
     if not names or missing:
         raise FileNotFoundError(f"no trained classifier to search against: {missing or 'none'}")
@@ -62,9 +68,19 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         "headline": findings.headline(metrics, config),
         "findings": per_model,
     }
+    if imagenet.NAME in available and not getattr(args, "skip_imagenet", False):
+        big = imagenet_findings.ImagenetConfig().capped(args.n, args.seconds, args.iterations)
+        found = imagenet_findings.measure(targets.load(imagenet.NAME), big, seed, _log)
+        card["metrics"][imagenet.NAME] = imagenet_findings.summary(found)
+        card["imagenet"] = found
+        card["training"]["seconds"] = round(time.monotonic() - began, 1)
     if getattr(args, "write_cards", False):
         cards.write(card)
     return card
+
+
+def _log(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def train(args: argparse.Namespace) -> dict[str, Any]:

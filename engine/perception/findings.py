@@ -40,7 +40,7 @@ class FindingsConfig:
 
 def random_probabilities(model: Any, layout: Layout, n: int, rng: np.random.Generator):
     """Class probabilities (n, classes) of n random ellipse images."""
-    scorer = targets.Scorer(model, layout, 0)
+    scorer = targets.scorer(model, layout, 0)
     sizes = [min(CHUNK, n - i) for i in range(0, n, CHUNK)]
     rows = [scorer.probabilities(layout.random(rng, size)) for size in sizes]
     return np.concatenate(rows)
@@ -193,7 +193,7 @@ def headline(metrics: dict[str, Any], config: FindingsConfig) -> str:
             f"and slowed {first['classes_slower_with_background']} classes on the way to "
             f">= {config.strict} (median candidates {change})"
         )
-    return text + "; the write-up reported a 'qualified success' on VGG16 after ~15 min per class."
+    return text + "; the write-up reported a 'qualified success' after ~15 min per class."
 
 
 def _count(value: float | None) -> str:

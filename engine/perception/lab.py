@@ -17,8 +17,8 @@ from engine.perception.ellipses import Layout, render, to_uint8
 # Display pictures are rendered from the same genes at this size: crisp, not upscaled.
 DISPLAY_SIDE = 512
 # A replay's seconds budget: high enough never to be the one that ends it. A recorded run
-# lasted at most the page's 120 s, so even a machine five times slower finishes its iterations.
-REPLAY_SECONDS = 600.0
+# lasted at most the page's 300 s, so even a machine five times slower finishes its iterations.
+REPLAY_SECONDS = 1500.0
 TRACE_HEADER = ("iteration", "best_score", "candidates")
 
 
@@ -66,6 +66,15 @@ class Outcome:
     trace: list[tuple[int, float, int]] = field(default_factory=list)
 
     @property
+    def progress(self) -> float:
+        """Share of the budget used: 1 unless Stop ended the search early."""
+        if self.stopped != "cancelled":
+            return 1.0
+        s = self.settings
+        used = max(self.iterations / max(s.iterations, 1), self.seconds / max(s.seconds, 1e-9))
+        return float(min(used, 1.0))
+
+    @property
     def fingerprint(self) -> str:
         """Short SHA-256 of the final genes: equal fingerprints mean the same picture."""
         return hashlib.sha256(np.asarray(self.genes, "<f4").tobytes()).hexdigest()[:12]
@@ -104,7 +113,7 @@ def run(
 ) -> Outcome:
     """Search for ellipses the model scores highly as the settings' class."""
     layout = settings.layout()
-    scorer = targets.Scorer(model, layout, settings.class_index)
+    scorer = targets.scorer(model, layout, settings.class_index)
     rng = np.random.default_rng(settings.seed)
     config = settings.config()
     start = layout.random(rng, config.batch)
@@ -114,7 +123,7 @@ def run(
 
 def finish(model: Any, settings: Settings, result: search.SearchResult) -> Outcome:
     """Score the best genes once more for the top-5 and pack everything up."""
-    scorer = targets.Scorer(model, settings.layout(), settings.class_index)
+    scorer = targets.scorer(model, settings.layout(), settings.class_index)
     probabilities = scorer.probabilities(result.genes[None, :])[0]
     return Outcome(
         classifier=getattr(model, "name", ""),

@@ -24,8 +24,8 @@ def _layout(fig: go.Figure, title: str, **kwargs: Any) -> go.Figure:
     return fig
 
 
-def trace(points: list[tuple[int, float, int]], target: str) -> go.Figure:
-    """Best score vs iteration, with the candidates tried on a second axis."""
+def trace(points: list[tuple[int, float, int]], target: str, log: bool = False) -> go.Figure:
+    """Best score vs iteration, with the candidates tried on a second axis (log: ImageNet)."""
     its = [p[0] for p in points]
     fig = go.Figure()
     fig.add_scatter(x=its, y=[p[1] for p in points], name=f"best P({target})", mode="lines")
@@ -41,7 +41,10 @@ def trace(points: list[tuple[int, float, int]], target: str) -> go.Figure:
         fig,
         "Best score so far",
         xaxis_title="iteration",
-        yaxis={"title": "probability", "range": [0, 1.02]},
+        # ImageNet scores start near 1e-4: a linear axis would hide the whole climb.
+        yaxis={"title": "probability", "type": "log"}
+        if log
+        else {"title": "probability", "range": [0, 1.02]},
         # Both axes start at 0 with the same headroom, so zero lines up and no tick is negative.
         yaxis2={
             "title": "candidates",

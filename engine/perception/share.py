@@ -10,7 +10,8 @@ from engine.perception import lab
 
 # Widget ranges and defaults on the page; a link value outside a range falls back to the default.
 ELLIPSES = (1, 16, 8)
-SECONDS = (2, 120, 30)
+SECONDS = (2, 300, 30)  # the ImageNet model's slider starts at 10 s (IMAGENET_SECONDS)
+IMAGENET_SECONDS = 10
 ITERATIONS = (1, 100_000, 5_000)
 SEEDS = (0, 2**31 - 1, 0)
 
@@ -38,10 +39,15 @@ def _int(text: str | None, bounds: tuple[int, int, int]) -> int | None:
     return links.whole(text, high, low)
 
 
-def parse(params: Mapping[str, str], classifiers: Mapping[str, Sequence[str]]) -> State:
+def parse(
+    params: Mapping[str, str],
+    classifiers: Mapping[str, Sequence[str]],
+    defaults: Mapping[str, str] | None = None,
+) -> State:
     """Read a link's query parameters; missing or malformed values fall back to defaults.
 
     `classifiers` maps each offered classifier to its labels; the first is the page's default.
+    `defaults` names each classifier's default class (else its first label).
     """
     model = params.get("model", "")
     known = model in classifiers
@@ -58,7 +64,7 @@ def parse(params: Mapping[str, str], classifiers: Mapping[str, Sequence[str]]) -
     pinned = known and label in labels and background is not None
     return State(
         model=model,
-        label=label if label in labels else labels[0],
+        label=label if label in labels else (defaults or {}).get(model, labels[0]),
         background=True if background is None else background,
         result=pinned and None not in numbers.values() and params.get("result") == "1",
         **{k: v for k, v in numbers.items() if v is not None},

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from engine import cards, runtime
+from engine.perception import imagenet
 from engine.perception.ellipses import Drawing, Layout, render
 
 
@@ -21,10 +22,12 @@ class Target:
     labels: tuple[str, ...]
     height: int
     width: int
+    title: str = ""  # what the page calls it, e.g. "MobileNetV2 (quantised, ImageNet)"
+    default: str = ""  # the class the page aims at first
 
 
 def classifiers(root: Path | None = None) -> list[Target]:
-    """Every shipped classifier (a card with kind 'classifier' and a .tflite file)."""
+    """Every shipped classifier (a card of kind 'classifier' with a .tflite), ImageNet first."""
     found = []
     for card in cards.available(root=root):
         if card.get("kind") != "classifier" or not card.get("labels"):
@@ -37,14 +40,25 @@ def classifiers(root: Path | None = None) -> list[Target]:
                 tuple(card["labels"]),
                 int(size.get("height", 64)),
                 int(size.get("width", 64)),
+                card.get("title", card["name"]),
+                imagenet.DEFAULT_CLASS if imagenet.is_imagenet(card) else card["labels"][0],
             )
         )
-    return found
+    return sorted(found, key=lambda t: t.name != imagenet.NAME)
 
 
-def load(name: str, root: Path | None = None) -> runtime.LiteModel:
-    """The LiteRT pool of a shipped classifier (no TensorFlow)."""
+def load(name: str, root: Path | None = None) -> Any:
+    """The LiteRT pool of a shipped classifier (no TensorFlow); ImageNet gets its uint8 pool."""
+    if imagenet.is_imagenet(cards.read(name, root)):
+        return imagenet.load(root, name)
     return runtime.load_model(name, root)
+
+
+def scorer(model: Any, layout: Layout, class_index: int) -> Scorer:
+    """The fastest scorer for a model: incremental uint8 drawing for ImageNet, else Scorer."""
+    if isinstance(model, imagenet.ImagenetModel):
+        return ImagenetScorer(model, layout, class_index)
+    return Scorer(model, layout, class_index)
 
 
 class Scorer:
@@ -76,6 +90,22 @@ class Scorer:
     def __call__(self, genes: np.ndarray) -> np.ndarray:
         """The target class's probability for each gene vector: the search's objective."""
         return self.probabilities(genes)[:, self.class_index]
+
+
+class ImagenetScorer(Scorer):
+    """Scorer for the ImageNet model: redraws only changed ellipses, overlaps LiteRT calls."""
+
+    def __init__(self, model: imagenet.ImagenetModel, layout: Layout, class_index: int):
+        super().__init__(model, layout, class_index)
+        self.pipeline = imagenet.Pipeline(model, layout)
+
+    def images(self, genes: np.ndarray) -> np.ndarray:
+        """The model's uint8 inputs (B, 224, 224, 3)."""
+        return self.pipeline.pictures(genes)
+
+    def probabilities(self, genes: np.ndarray) -> np.ndarray:
+        """Class probabilities from the logits, in float64 (never exactly 0 far from the top)."""
+        return imagenet.probabilities(self.pipeline.logits(genes))
 
 
 def as_probabilities(out: np.ndarray) -> np.ndarray:

@@ -28,9 +28,10 @@ def make() -> np.ndarray:
 
 
 def _best_stored(layout: Layout) -> np.ndarray | None:
-    """The genes of the best background-on search in the findings card, if any fit."""
+    """The genes of the best ImageNet search in the findings card (else a toy one), if any fit."""
     card = cards.read("perception") or {}
-    rows = [r for f in card.get("findings", {}).values() for r in f.get("search", [])]
+    rows = card.get("imagenet", {}).get("named", [])
+    rows = rows or [r for f in card.get("findings", {}).values() for r in f.get("search", [])]
     rows = [r for r in rows if len(r.get("genes", [])) == layout.size]
     if not rows:
         return None

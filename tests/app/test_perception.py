@@ -137,12 +137,57 @@ def test_a_malformed_link_loads_the_defaults_and_runs_nothing(toy_models):
     assert dict(at.query_params)["model"] == "toy-colour" and "result" not in at.query_params
 
 
-def test_how_it_works_names_the_idea_and_all_three_cards():
+def test_how_it_works_names_the_idea_and_every_card():
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert not at.exception
     box = at.expander[0]
     assert box.label == "How it works"
     shown = " ".join(m.value for m in box.markdown)
     assert notes.IDEA in shown and notes.CHANGES in shown
-    for name in ("perception", "guitar-plain", "guitar-dust"):
+    for name in ("perception", "imagenet", "guitar-plain", "guitar-dust"):
         assert f"`{name}`" in shown
+
+
+def test_after_stop_the_bar_shows_the_share_of_the_budget_used(toy_models):
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.number_input(key="perc_its").set_value(40)
+    at.button(key="perc_start").click().run()
+    out = at.session_state["perc_outcome"]
+    assert at.get("progress")[0].proto.value == 100  # a finished search used its budget
+    settings = out.settings
+    step = lab_step(out, iteration=10)  # what Stop leaves behind a quarter of the way in
+    at.session_state["perc_live"] = {"model": out.classifier, "args": (settings, step, [])}
+    at.run()
+    assert not at.exception
+    bar = at.get("progress")[0].proto
+    assert "stopped:" in bar.text and bar.value == 25  # not drawn full
+
+
+def lab_step(out, iteration: int):
+    """A search step as the page's on_step records it, at a given iteration."""
+    from engine.perception import search
+
+    return search.Step(iteration, out.score, out.genes, False, 64 * (iteration + 1), 0.1, 0.1, 0.25)
+
+
+IMAGENET = cards.MODELS_DIR / "imagenet.tflite"
+
+
+@pytest.mark.skipif(not IMAGENET.exists(), reason="run `make imagenet`")
+def test_the_imagenet_model_comes_first_aiming_at_the_shark():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
+    model = at.selectbox(key="perc_model")
+    assert model.value.name == "imagenet" and "MobileNetV2 (quantised, ImageNet)" in model.options
+    picker = at.selectbox(key="perc_class")
+    assert picker.value == "great_white_shark" and len(picker.options) == 1000
+    budget = at.slider(key="perc_seconds")
+    assert (budget.min, budget.max) == (10, 300)
+    at.number_input(key="perc_its").set_value(2)
+    picker.set_value("goldfish")
+    at.button(key="perc_start").click().run()
+    assert not at.exception
+    out = at.session_state["perc_outcome"]
+    assert out.classifier == "imagenet" and out.target == "goldfish" and 0 < out.score < 1
+    words = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "VGG" not in words and "MobileNetV2 (quantised, ImageNet)" in words

@@ -47,7 +47,7 @@ def test_a_full_link_round_trips_and_is_marked_as_a_result():
     "junk",
     [
         {"n": "abc", "secs": "1e3", "its": "-4", "seed": "0x10", "bg": "maybe"},
-        {"n": "0", "secs": "121", "its": "100001", "seed": "2147483648", "bg": ""},
+        {"n": "0", "secs": "301", "its": "100001", "seed": "2147483648", "bg": ""},
         {"n": "٣", "secs": " ", "its": "9" * 40, "seed": "1.5", "model": "nope", "class": ""},
         {"model": "other", "class": "Strat"},  # a class of another classifier
     ],
