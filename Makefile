@@ -7,7 +7,7 @@ ADDRESS ?= 127.0.0.1
 PORT ?= 8501
 ARGS ?=
 
-.PHONY: run test lint bench train readme-shot clean
+.PHONY: run test lint bench train imagenet readme-shot clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
