@@ -73,6 +73,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         found = imagenet_findings.measure(targets.load(imagenet.NAME), big, seed, _log)
         card["metrics"][imagenet.NAME] = imagenet_findings.summary(found)
         card["imagenet"] = found
+        card["headline"] = imagenet_findings.headline(card["metrics"][imagenet.NAME], asdict(big))
         card["training"]["seconds"] = round(time.monotonic() - began, 1)
     if getattr(args, "write_cards", False):
         cards.write(card)
