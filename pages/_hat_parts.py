@@ -36,9 +36,7 @@ def faces_grid(result: explain.Inspection) -> None:
                 st.markdown(f"**{i + 1}. {verdict}{face.house}**")
                 for house, p in zip(lore.HOUSES, face.probs, strict=True):
                     st.progress(min(1.0, max(0.0, p)), text=f"{house} {p:.0%}")
-                top = why.clusters[0]
-                colour = notes.swatch_label(top) if top.drop >= notes.NOTABLE_DROP else "none"
-                st.caption(f"colour: {colour} · steady {probe.kept}/{probe.n}")
+                st.caption(notes.face_caption(why, probe))
 
 
 def face_detail(result: explain.Inspection, i: int) -> None:
