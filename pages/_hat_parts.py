@@ -8,6 +8,18 @@ from engine.hat import explain, groups, lore, notes
 from pages import _ui
 
 PER_ROW = 6  # faces per row of the grid
+# One hue per house, in lore.HOUSES order: the bars read at a glance without their labels.
+HUES = ("#c8413b", "#d9a72b", "#4a7fd4", "#3a9a5e")
+# Drawn as plain HTML, not st.progress: Streamlit slides a reused progress bar from its old
+# length over 0.5 s, so just after a new photo the bars showed the last photo's lengths.
+BAR = (
+    '<div style="font-size:0.875rem;line-height:1.2">{text}</div>'
+    '<div role="progressbar" aria-label="{text}" aria-valuenow="{pct}" aria-valuemin="0" '
+    'aria-valuemax="100" style="margin:0.15rem 0 0.45rem">'
+    '<div style="height:0.5rem;border-radius:0.25rem;overflow:hidden;'
+    'background:rgba(151,166,195,0.25)">'
+    '<div style="height:100%;width:{pct}%;background:{hue}"></div></div></div>'
+)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -34,9 +46,16 @@ def faces_grid(result: explain.Inspection) -> None:
                 st.image(face.crop, width="stretch")
                 verdict = "Hatstall! " if face.hatstall else ""
                 st.markdown(f"**{i + 1}. {verdict}{face.house}**")
-                for house, p in zip(lore.HOUSES, face.probs, strict=True):
-                    st.progress(min(1.0, max(0.0, p)), text=f"{house} {p:.0%}")
+                st.markdown(bars(face.probs), unsafe_allow_html=True)
                 st.caption(notes.face_caption(why, probe))
+
+
+def bars(probs) -> str:
+    """The four house probabilities as labelled bars, one HTML block."""
+    return "".join(
+        BAR.format(text=f"{house} {p:.0%}", pct=f"{100 * min(1.0, max(0.0, p)):.1f}", hue=hue)
+        for house, p, hue in zip(lore.HOUSES, probs, HUES, strict=True)
+    )
 
 
 def face_detail(result: explain.Inspection, i: int) -> None:
