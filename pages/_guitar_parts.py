@@ -1,14 +1,37 @@
-"""Pieces of the guitar page: both models' scores, and the "What we measured" tab."""
+"""Pieces of the guitar page: the canvas's tools, both models' scores, "What we measured"."""
 
 import streamlit as st
 
-from engine.guitar import plots
+from engine.guitar import notes, plots
 from engine.guitar import predict as gp
 
 
 @st.cache_data(show_spinner=False)
 def _samples():
     return gp.training_samples()
+
+
+def _clear() -> None:
+    """Empty the canvas: a new (empty) initial drawing makes the canvas reload, strokes gone."""
+    state = st.session_state
+    state.guitar_clears = state.get("guitar_clears", 0) + 1
+    state.guitar_initial = {"objects": [], "cleared": state.guitar_clears}
+    state.guitar_cleared = True  # this run still reads the old strokes back: ignore them
+
+
+def canvas_tools(json_data: dict | None, truth: str, hidden: bool) -> dict | None:
+    """Under the canvas: what is drawn, a labelled Clear, Reveal; returns the drawing to score."""
+    drawn = None if st.session_state.pop("guitar_cleared", False) else json_data
+    st.caption(plots.canvas_caption(truth, hidden, drawn))
+    tools = st.columns(2 if hidden else 1)
+    with tools[0]:
+        st.button(
+            "Clear drawing", icon=":material/ink_eraser:", key="guitar_clear", on_click=_clear
+        )
+    if hidden:
+        with tools[1].popover("Reveal"):
+            st.markdown(notes.reveal(truth))
+    return drawn
 
 
 def scores(top5: dict[str, list[dict]], run: int) -> None:

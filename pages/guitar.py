@@ -50,6 +50,7 @@ if "guitar_seed" not in state:  # this session's first run: start from the link,
     if url.kind is not None:
         state.guitar_kind = url.kind
     state.guitar_initial = share.fabric(share.unpack(url.drawing)) if url.drawing else None
+state.setdefault("guitar_initial", None)
 state.setdefault("guitar_runs", 0)
 state.guitar_runs += 1
 
@@ -59,7 +60,7 @@ with c0:
         "Guitar",
         [SURPRISE, *KINDS],
         key="guitar_kind",
-        help=f"{OUT_OF_CLASS} is not one of the 13 classes: neither model saw one.",
+        help=notes.SURPRISE_HELP,
     )
 with c1:
     if st.button("New render", icon=":material/refresh:", key="guitar_new"):
@@ -88,12 +89,9 @@ with left:
         key="guitar_canvas",
     )
     hidden = choice == SURPRISE and photo is None
-    st.caption(plots.canvas_caption(truth, hidden, canvas.json_data))
-    if hidden:
-        with st.popover("Reveal"):
-            st.write(f"It is a **{truth}**.")
+    drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden)
 
-strokes = share.strokes(canvas.json_data)
+strokes = share.strokes(drawn)
 picture = gp.drawn_picture(background, strokes)
 scores = gp.score(_models(), picture)
 packed = share.linkable(strokes)
@@ -105,7 +103,7 @@ with right:
         st.caption(notes.PHOTO_LINK)
     else:
         shown = gp.fingerprint(picture, scores)
-        note = notes.seed_note(truth, seed, len(strokes), shown)
+        note = notes.seed_note("hidden guitar" if hidden else truth, seed, len(strokes), shown)
         _ui.seed_row(note, "guitar_replay", lambda: _replay(kind, seed, strokes, shown))
         if strokes and packed is None:
             st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")

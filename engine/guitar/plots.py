@@ -113,7 +113,7 @@ def canvas_caption(truth: str, hidden: bool, json_data: dict | None) -> str:
     shown = "hidden (pick a guitar to know)" if hidden else truth
     return (
         f"Rendered guitar: **{shown}** · strokes on the canvas: {strokes(json_data)} · "
-        "undo, redo and clear are in the canvas toolbar."
+        "undo and redo are in the canvas toolbar (hover over the canvas)."
     )
 
 
