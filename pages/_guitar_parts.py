@@ -2,13 +2,33 @@
 
 import streamlit as st
 
-from engine.guitar import notes, plots
+from engine.guitar import notes, plots, share
 from engine.guitar import predict as gp
+from pages import _ui
+
+KEPT = ("guitar_kind", "guitar_brush", "guitar_colour")  # survive a visit to another page
 
 
 @st.cache_data(show_spinner=False)
 def _samples():
     return gp.training_samples()
+
+
+def start(kinds: list[str]):
+    """Session state for this run: the link on a first visit, the last picture on coming back."""
+    state = st.session_state
+    if "guitar_seed" not in state:  # this session's first run: start from the link, if any
+        url = share.parse(st.query_params.to_dict(), kinds)
+        state.guitar_seed = 1 if url.seed is None else url.seed
+        if url.kind is not None:
+            state.guitar_kind = url.kind
+        state.guitar_initial = share.fabric(share.unpack(url.drawing)) if url.drawing else None
+    elif "guitar_canvas" not in state:  # back from another page, which dropped the canvas:
+        state.guitar_initial = state.get("guitar_drawn")  # redraw the strokes it held
+    _ui.keep(KEPT, {"guitar_brush": 24, "guitar_colour": "#1E1E1E"})
+    state.setdefault("guitar_initial", None)
+    state.guitar_runs = state.get("guitar_runs", 0) + 1
+    return state
 
 
 def _clear() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from engine.hat import explain, groups, lore, notes
+from engine.hat import explain, groups, lore, notes, share
 from pages import _ui
 
 PER_ROW = 6  # faces per row of the grid
+KEPT = ("hat_sample", "hat_sensitivity", "hat_seed", "hat_face")  # survive a visit elsewhere
 # One hue per house, in lore.HOUSES order: the bars read at a glance without their labels.
 HUES = ("#c8413b", "#d9a72b", "#4a7fd4", "#3a9a5e")
 # Drawn as plain HTML, not st.progress: Streamlit slides a reused progress bar from its old
@@ -32,6 +33,66 @@ def sample(name: str):
 def inspected_sample(name: str, sensitivity: int, seed: int) -> explain.Inspection:
     """A sample photo sorted, explained and probed; the same for every session that asks."""
     return explain.inspect(sample(name), _ui.model("hat"), sensitivity / 100, seed)
+
+
+def controls(url: share.State, names: list[str]):
+    """The photo (upload or sample), sensitivity and probe seed: (image, name, sensitivity, seed).
+
+    A first visit starts from the link; coming back from another page, from where it was left.
+    """
+    sample = url.sample if url.sample in names else names[0]
+    first = {"hat_sample": sample, "hat_sensitivity": url.sensitivity, "hat_seed": url.seed}
+    _ui.keep(KEPT, first | {"hat_face": url.face})
+    left, right = st.columns([2, 1])
+    with left:
+        image = _ui.upload_image(
+            "Your group photo (optional)", key="hat_upload", help="Frontal faces work best."
+        )
+        if image is None and st.session_state.get("hat_upload") is not None:
+            st.stop()  # the upload was refused; the message above says why
+        name = None
+        if image is None:
+            label = "...or a sample group photo (real faces on drawn people)"
+            name = st.selectbox(
+                label, names, key="hat_sample", on_change=_ui.store, args=("hat_sample",)
+            )
+    with right:
+        sensitivity = st.slider(
+            "Sensitivity",
+            0,
+            100,
+            step=share.SENSITIVITY_STEP,
+            key="hat_sensitivity",
+            on_change=_ui.store,
+            args=("hat_sensitivity",),
+            help="Higher finds smaller and harder faces, and more false ones.",
+        )
+        seed = st.number_input(
+            "Probe seed",
+            0,
+            share.MAX_SEED,
+            key="hat_seed",
+            on_change=_ui.store,
+            args=("hat_seed",),
+            help="Seeds the jitter of the stability probe: the same seed gives the same numbers.",
+        )
+    return image, name, sensitivity, seed
+
+
+def face_picker(result: explain.Inspection, wanted: int) -> int:
+    """The close-up's face, kept within this photo's faces."""
+    found = len(result.sorting.faces)
+    face = int(st.session_state.get("hat_face", wanted))
+    if not 0 <= face < found:  # another photo, with fewer faces
+        _ui.set_kept("hat_face", min(max(0, face), found - 1))
+    return st.selectbox(
+        "Face",
+        range(found),
+        format_func=lambda i: f"{i + 1}. {result.sorting.faces[i].house}",
+        key="hat_face",
+        on_change=_ui.store,
+        args=("hat_face",),
+    )
 
 
 def faces_grid(result: explain.Inspection) -> None:

@@ -43,16 +43,7 @@ st.caption(DEMO.pitch)
 st.markdown(notes.WHAT_YOU_SEE)
 _ui.how_it_works(notes.IDEA, notes.CHANGES, [name for name, _, _ in plots.MODELS])
 
-state = st.session_state
-if "guitar_seed" not in state:  # this session's first run: start from the link, if any
-    url = share.parse(st.query_params.to_dict(), list(KINDS))
-    state.guitar_seed = 1 if url.seed is None else url.seed
-    if url.kind is not None:
-        state.guitar_kind = url.kind
-    state.guitar_initial = share.fabric(share.unpack(url.drawing)) if url.drawing else None
-state.setdefault("guitar_initial", None)
-state.setdefault("guitar_runs", 0)
-state.guitar_runs += 1
+state = _guitar_parts.start(list(KINDS))
 
 c0, c1, c2, c3 = st.columns([1.6, 0.9, 1.2, 0.6], vertical_alignment="bottom")
 with c0:
@@ -60,15 +51,21 @@ with c0:
         "Guitar",
         [SURPRISE, *KINDS],
         key="guitar_kind",
+        on_change=_ui.store,
+        args=("guitar_kind",),
         help=notes.SURPRISE_HELP,
     )
 with c1:
     if st.button("New render", icon=":material/refresh:", key="guitar_new"):
         state.guitar_seed += 1
 with c2:
-    brush = st.slider("Brush size", 4, 60, 24, key="guitar_brush")
+    brush = st.slider(
+        "Brush size", 4, 60, key="guitar_brush", on_change=_ui.store, args=("guitar_brush",)
+    )
 with c3:
-    colour = st.color_picker("Colour", "#1E1E1E", key="guitar_colour")
+    colour = st.color_picker(
+        "Colour", key="guitar_colour", on_change=_ui.store, args=("guitar_colour",)
+    )
 with st.expander("Use your own guitar photo instead"):
     st.caption(plots.PHOTO_NOTE)
     photo = _ui.upload_image("Guitar photo", key="guitar_upload")
@@ -95,6 +92,7 @@ strokes = share.strokes(drawn)
 picture = gp.drawn_picture(background, strokes)
 scores = gp.score(_models(), picture)
 packed = share.linkable(strokes)
+state.guitar_drawn = share.fabric(strokes) if strokes and photo is None else None  # see start()
 _ui.remember(share.params(share.State() if photo is not None else share.State(kind, seed, packed)))
 
 with right:

@@ -162,3 +162,34 @@ def test_surprise_reveal_says_when_neither_model_knows_the_guitar(page, app_url)
     page.get_by_text("not among the 13 classes").wait_for()
     assert_no_error(page)
     screenshot(page, "guitar-surprise-revealed")
+
+
+def _away_and_back(page, title: str) -> None:
+    """Leave for Home through the sidebar, then come back to `title` the same way."""
+    nav = page.locator('[data-testid="stSidebarNavItems"]')
+    nav.get_by_text("Home", exact=True).click()
+    page.get_by_text("The write-up claimed").first.wait_for()
+    wait_idle(page)
+    nav.get_by_text(title, exact=True).click()
+    wait_idle(page)
+
+
+def test_the_picked_guitar_and_the_drawing_survive_a_visit_to_another_page(page, app_url):
+    open_page(page, app_url, "guitar")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    page.get_by_label("Guitar", exact=True).click()
+    page.get_by_role("option", name="Telecaster", exact=True).click()
+    page.get_by_text("Rendered guitar: Telecaster").first.wait_for()
+    page.get_by_role("button", name="New render").click()
+    page.get_by_text("Render seed 2").first.wait_for()
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    shown, top5 = _fingerprint(page), _plain_top5(page)
+    _away_and_back(page, "Guitar occlusion")
+    page.get_by_text("Rendered guitar: Telecaster").first.wait_for()
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    assert _fingerprint(page) == shown and _plain_top5(page) == top5
+    assert_no_error(page)
+    screenshot(page, "guitar-after-a-visit-home")

@@ -184,3 +184,43 @@ def test_bars_show_the_new_photo_lengths_the_moment_its_numbers_appear(page, app
     wait_idle(page)
     assert_no_error(page)
     tall_screenshot(page, "hat-switched-sample")
+
+
+def test_sample_sensitivity_seed_and_face_survive_a_visit_to_another_page(page, app_url):
+    open_page(page, app_url, "hat")
+    page.get_by_text("10 faces found").wait_for()
+    page.get_by_label("...or a sample group photo").click()
+    page.get_by_role("option", name="group_2.jpg").click()
+    page.wait_for_url("**sample=group_2.jpg**")
+    wait_idle(page)
+    slider = page.get_by_role("slider", name="Sensitivity")
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_url(lambda u: "sensitivity=50" not in u)
+    wait_idle(page)
+    box = page.get_by_label("Probe seed", exact=True)
+    box.fill("7")
+    box.press("Enter")
+    page.wait_for_url("**seed=7**")
+    wait_idle(page)
+    page.get_by_text("Why this house, and how firmly?").wait_for()
+    wait_idle(page)
+    face = re.compile(r"^Face")  # not the sample picker, whose label says "faces"
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text=face).first
+    picker.scroll_into_view_if_needed()
+    picker.click()
+    page.get_by_role("option", name=re.compile(r"^4\. ")).click()
+    page.wait_for_url("**face=3**")
+    wait_idle(page)
+    before, link = shown(page), page.url.split("?", 1)[1]
+    nav = page.locator('[data-testid="stSidebarNavItems"]')
+    nav.get_by_text("Home", exact=True).click()
+    page.get_by_text("The write-up claimed").first.wait_for()
+    wait_idle(page)
+    nav.get_by_text("Sorting hat", exact=True).click()
+    page.get_by_text(FOUND).first.wait_for()
+    wait_idle(page)
+    page.wait_for_url(lambda u: u.endswith("?" + link))  # the address names it again
+    assert shown(page) == before
+    assert page.get_by_label("Probe seed", exact=True).input_value() == "7"
+    assert_no_error(page)
