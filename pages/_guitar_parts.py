@@ -31,7 +31,13 @@ def start(kinds: list[str]):
     return state
 
 
-def _clear() -> None:
+def new_render() -> None:
+    """The next render seed, on a clean canvas: strokes drawn for one guitar miss the next."""
+    st.session_state.guitar_seed += 1
+    clear()
+
+
+def clear() -> None:
     """Empty the canvas: a new (empty) initial drawing makes the canvas reload, strokes gone."""
     state = st.session_state
     state.guitar_clears = state.get("guitar_clears", 0) + 1
@@ -39,15 +45,13 @@ def _clear() -> None:
     state.guitar_cleared = True  # this run still reads the old strokes back: ignore them
 
 
-def canvas_tools(json_data: dict | None, truth: str, hidden: bool) -> dict | None:
+def canvas_tools(json_data: dict | None, truth: str, hidden: bool, photo: bool) -> dict | None:
     """Under the canvas: what is drawn, a labelled Clear, Reveal; returns the drawing to score."""
     drawn = None if st.session_state.pop("guitar_cleared", False) else json_data
-    st.caption(plots.canvas_caption(truth, hidden, drawn))
+    st.caption(plots.canvas_caption(truth, hidden, drawn, photo))
     tools = st.columns(2 if hidden else 1)
     with tools[0]:
-        st.button(
-            "Clear drawing", icon=":material/ink_eraser:", key="guitar_clear", on_click=_clear
-        )
+        st.button("Clear drawing", icon=":material/ink_eraser:", key="guitar_clear", on_click=clear)
     if hidden:
         with tools[1].popover("Reveal"):
             st.markdown(notes.reveal(truth))

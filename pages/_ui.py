@@ -21,13 +21,14 @@ def thumbnail(key: str):
     return catalog.thumbnail(key)
 
 
-def upload_image(label: str, key: str, help: str | None = None):
+def upload_image(label: str, key: str, help: str | None = None, on_change=None):
     """An image uploader; returns an RGB array, None before upload, or shows why it was refused."""
     file = st.file_uploader(
         label,
         type=["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"],
         key=key,
         help=help,
+        on_change=on_change,
     )
     if file is None:
         return None

@@ -56,8 +56,8 @@ with c0:
         help=notes.SURPRISE_HELP,
     )
 with c1:
-    if st.button("New render", icon=":material/refresh:", key="guitar_new"):
-        state.guitar_seed += 1
+    new = _guitar_parts.new_render
+    st.button("New render", icon=":material/refresh:", key="guitar_new", on_click=new)
 with c2:
     brush = st.slider(
         "Brush size", 4, 60, key="guitar_brush", on_change=_ui.store, args=("guitar_brush",)
@@ -68,7 +68,7 @@ with c3:
     )
 with st.expander("Use your own guitar photo instead"):
     st.caption(plots.PHOTO_NOTE)
-    photo = _ui.upload_image("Guitar photo", key="guitar_upload")
+    photo = _ui.upload_image("Guitar photo", key="guitar_upload", on_change=_guitar_parts.clear)
 
 left, right = st.columns([1, 1.6], gap="large")
 kind, seed = (None if choice == SURPRISE else choice), state.guitar_seed
@@ -86,7 +86,7 @@ with left:
         key="guitar_canvas",
     )
     hidden = choice == SURPRISE and photo is None
-    drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden)
+    drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden, photo is not None)
 
 strokes = share.strokes(drawn)
 picture = gp.drawn_picture(background, strokes)
@@ -113,6 +113,7 @@ with why:
     _guitar_why.show(_models(), picture, metrics)
 with duel:
     known = photo is None and truth != OUT_OF_CLASS  # the duel needs a class both models know
-    _guitar_duel.show(_models(), background, picture, truth if known else None, seed, metrics)
+    duel_truth = truth if known else None
+    _guitar_duel.show(_models(), background, picture, duel_truth, seed, metrics, photo is not None)
 with measured:
     _guitar_parts.measured(DEMO.claim, card)

@@ -193,3 +193,31 @@ def test_the_picked_guitar_and_the_drawing_survive_a_visit_to_another_page(page,
     assert _fingerprint(page) == shown and _plain_top5(page) == top5
     assert_no_error(page)
     screenshot(page, "guitar-after-a-visit-home")
+
+
+def test_new_render_and_a_photo_start_clean_and_say_what_they_are(page, app_url):
+    from engine.guitar.predict import scene
+    from engine.images import to_png
+    from tests.browser.conftest import upload
+
+    open_page(page, app_url, "guitar?guitar=Telecaster&seed=4")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    page.get_by_role("button", name="New render").click()
+    page.get_by_text("Render seed 5").first.wait_for()
+    page.get_by_text("strokes on the canvas: 0").first.wait_for()  # not the last guitar's lines
+    wait_idle(page)
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    page.get_by_text("Use your own guitar photo instead").click()
+    upload(page, "my-guitar.png", to_png(scene("SG", 9).image))
+    page.get_by_text("Your photo · strokes on the canvas: 0").first.wait_for()
+    assert page.get_by_text("Rendered guitar: your photo").count() == 0
+    page.get_by_role("tab", name="Occlusion duel").click()
+    page.get_by_text("your uploaded photo has taken its place").wait_for()
+    assert page.get_by_text("Pick a rendered guitar").count() == 0
+    assert_no_error(page)
+    screenshot(page, "guitar-photo-clean")
