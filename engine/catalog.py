@@ -23,6 +23,7 @@ class Demo:
     pitch: str  # one sentence of what a visitor can do
     claim: str  # what the original write-up claimed, in its own terms
     card: str  # the model card whose "headline" holds our measured number
+    caption: str = ""  # one line under the Home thumbnail: what the picture shows
 
 
 DEMOS: tuple[Demo, ...] = (
@@ -35,6 +36,7 @@ DEMOS: tuple[Demo, ...] = (
         "Training with random occluding rectangles ('dust') keeps a guitar classifier right "
         "when part of the guitar is hidden.",
         "guitar-dust",
+        "Three rendered guitars, the middle one scribbled over the way you will on the page.",
     ),
     Demo(
         "ufo",
@@ -45,6 +47,7 @@ DEMOS: tuple[Demo, ...] = (
         "A U-Net trained on composites of one cut-out finds saucers in real photos, but fails on "
         "large and white saucers that the training variation did not cover.",
         "ufo-widened",
+        "A generated test sky with the one cut-out saucer pasted in, as the U-Net trained on.",
     ),
     Demo(
         "hat",
@@ -54,6 +57,7 @@ DEMOS: tuple[Demo, ...] = (
         "Upload a group photo: every face is found and sorted into one of four houses.",
         "A small AlexNet-like CNN sorts 100x100 faces into four houses with 85 % test accuracy.",
         "hat",
+        "A sample group photo: every face found, boxed in the house it was sorted into.",
     ),
     Demo(
         "perception",
@@ -64,6 +68,7 @@ DEMOS: tuple[Demo, ...] = (
         "Random search over a few two-colour ellipses finds images a classifier scores highly; "
         "letting it pick the background colour helps.",
         "perception",
+        "Eight two-colour ellipses a random search arranged until a classifier saw a class.",
     ),
 )
 
@@ -82,6 +87,38 @@ def headline(key: str) -> str | None:
     if not card:
         return None
     return card.get("headline")
+
+
+# The perception search's classifiers (findings card keys) as the Home caption names them.
+SEARCHED = {
+    "guitar-dust": "the dust-trained guitar model",
+    "guitar-plain": "the plain guitar model",
+    "hat": "the sorting hat's CNN",
+    "hat-writeup": "the write-up-sized hat CNN",
+}
+
+
+def thumbnail_caption(key: str) -> str:
+    """The line under a demo's Home thumbnail; the perception one names what the search found."""
+    d = demo(key)
+    if key != "perception":
+        return d.caption
+    card = cards.read(d.card) or {}
+    # The thumbnail shows the best-scoring stored search (the first of equals), so name it.
+    rows = [
+        (model, row)
+        for model, found in card.get("findings", {}).items()
+        for row in found.get("search", [])
+        if row.get("genes")
+    ]
+    if not rows:
+        return d.caption
+    model, best = max(rows, key=lambda mr: mr[1]["score"])
+    who = SEARCHED.get(model, f"the {model} model")
+    return (
+        f"Eight ellipses that {who} scores {best['score']:.0%} "
+        f"{best['label']}: the best picture the random search found."
+    )
 
 
 def module(key: str, name: str) -> Any | None:

@@ -20,7 +20,13 @@ def _engine(_models: dict, background, truth: int, seed: int) -> dict:
 
 
 def show(
-    models: dict, background, picture, truth: str | None, seed: int, metrics: dict | None = None
+    models: dict,
+    background,
+    picture,
+    truth: str | None,
+    seed: int,
+    metrics: dict | None = None,
+    photo: bool = False,
 ) -> None:
     """The duel: explain, search on a button, show both flips and the user's own try.
 
@@ -37,6 +43,9 @@ def show(
         else "Median flip sizes are not measured yet (python -m engine evaluate)."
     )
     index = duel.truth_index(truth)
+    if photo:
+        st.info(duel_text.PHOTO, icon=":material/help:")
+        return
     if index is None:
         st.info(
             f"The duel needs a known class: **{truth or 'this picture'}** is not one of the 13. "

@@ -1,14 +1,61 @@
-"""Pieces of the guitar page: both models' scores, and the "What we measured" tab."""
+"""Pieces of the guitar page: the canvas's tools, both models' scores, "What we measured"."""
 
 import streamlit as st
 
-from engine.guitar import plots
+from engine.guitar import notes, plots, share
 from engine.guitar import predict as gp
+from pages import _ui
+
+KEPT = ("guitar_kind", "guitar_brush", "guitar_colour")  # survive a visit to another page
 
 
 @st.cache_data(show_spinner=False)
 def _samples():
     return gp.training_samples()
+
+
+def start(kinds: list[str]):
+    """Session state for this run: the link on a first visit, the last picture on coming back."""
+    state = st.session_state
+    if "guitar_seed" not in state:  # this session's first run: start from the link, if any
+        url = share.parse(st.query_params.to_dict(), kinds)
+        state.guitar_seed = 1 if url.seed is None else url.seed
+        if url.kind is not None:
+            state.guitar_kind = url.kind
+        state.guitar_initial = share.fabric(share.unpack(url.drawing)) if url.drawing else None
+    elif "guitar_canvas" not in state:  # back from another page, which dropped the canvas:
+        state.guitar_initial = state.get("guitar_drawn")  # redraw the strokes it held
+    _ui.keep(KEPT, {"guitar_brush": 24, "guitar_colour": "#1E1E1E"})
+    state.setdefault("guitar_initial", None)
+    state.guitar_runs = state.get("guitar_runs", 0) + 1
+    return state
+
+
+def new_render() -> None:
+    """The next render seed, on a clean canvas: strokes drawn for one guitar miss the next."""
+    st.session_state.guitar_seed += 1
+    clear()
+
+
+def clear() -> None:
+    """Empty the canvas: a new (empty) initial drawing makes the canvas reload, strokes gone."""
+    state = st.session_state
+    state.guitar_clears = state.get("guitar_clears", 0) + 1
+    state.guitar_initial = {"objects": [], "cleared": state.guitar_clears}
+    state.guitar_cleared = True  # this run still reads the old strokes back: ignore them
+
+
+def canvas_tools(json_data: dict | None, truth: str, hidden: bool, photo: bool) -> dict | None:
+    """Under the canvas: what is drawn, a labelled Clear, Reveal; returns the drawing to score."""
+    drawn = None if st.session_state.pop("guitar_cleared", False) else json_data
+    st.caption(plots.canvas_caption(truth, hidden, drawn, photo))
+    tools = st.columns(2 if hidden else 1)
+    with tools[0]:
+        st.button("Clear drawing", icon=":material/ink_eraser:", key="guitar_clear", on_click=clear)
+    if hidden:
+        with tools[1].popover("Reveal"):
+            st.markdown(notes.reveal(truth))
+    return drawn
 
 
 def scores(top5: dict[str, list[dict]], run: int) -> None:

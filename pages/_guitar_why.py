@@ -1,18 +1,18 @@
 """Guitar page section "Where each model looks": both occlusion maps and their difference.
 
-Thin: the picture goes to engine.guitar.attention.panel once (cached by its bytes), the
+Thin: the picture goes to engine.guitar.looks.panel once (cached by its bytes), the
 three images and the words come back. pages/guitar.py calls `show` under the predictions.
 """
 
 import streamlit as st
 
-from engine.guitar import attention
+from engine.guitar import attention, looks
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _panel(_models: dict, names: tuple, picture, figure: dict | None):
     """One engine call per distinct picture; the LiteRT pools are not hashed (underscore)."""
-    return attention.panel({n: _models[n].predict for n in names}, picture, figure)
+    return looks.panel({n: _models[n].predict for n in names}, picture, figure)
 
 
 def show(models: dict, picture, metrics: dict | None) -> None:
@@ -23,7 +23,8 @@ def show(models: dict, picture, metrics: dict | None) -> None:
     for col, image, caption in zip(st.columns(3), panel.images, panel.captions, strict=True):
         with col:
             st.image(image, caption=caption, width="stretch")
-    st.caption(attention.HOW)
+    st.image(panel.scale, width="stretch")
+    st.caption(panel.scale_caption + " " + attention.HOW)
     st.markdown(panel.summary)
     if figure:
         st.info(panel.measured, icon=":material/straighten:")

@@ -21,13 +21,14 @@ def thumbnail(key: str):
     return catalog.thumbnail(key)
 
 
-def upload_image(label: str, key: str, help: str | None = None):
+def upload_image(label: str, key: str, help: str | None = None, on_change=None):
     """An image uploader; returns an RGB array, None before upload, or shows why it was refused."""
     file = st.file_uploader(
         label,
         type=["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"],
         key=key,
         help=help,
+        on_change=on_change,
     )
     if file is None:
         return None
@@ -85,3 +86,35 @@ def seed_row(note: str, key: str, replay: Callable[[], tuple[bool, str]]) -> Non
     if again.button("Replay", icon=":material/replay:", key=key):
         same, words = replay()
         (st.success if same else st.error)(words, icon=":material/replay:")
+
+
+def keep(keys: tuple[str, ...], defaults: dict | None = None) -> None:
+    """Keep these widgets' values while the visitor is on another page of the app.
+
+    Streamlit forgets a widget's value once a run goes by without it (any other page's run),
+    so the values live under "_ui_kept" and are put back at the top of every run (Streamlit's
+    documented pattern). Give those widgets no value argument and `on_change=store,
+    args=(key,)`; `defaults` (or a value the page set before) seeds a first visit.
+    """
+    state = st.session_state
+    kept = state.setdefault("_ui_kept", {})
+    for key in keys:
+        if key not in kept:
+            if key in state:
+                kept[key] = state[key]
+            elif defaults and key in defaults:
+                kept[key] = defaults[key]
+            else:
+                continue
+        state[key] = kept[key]
+
+
+def store(key: str) -> None:
+    """on_change for a kept widget: remember its new value (see keep)."""
+    st.session_state.setdefault("_ui_kept", {})[key] = st.session_state[key]
+
+
+def set_kept(key: str, value) -> None:
+    """Change a kept widget's value from the page, before the widget is drawn."""
+    st.session_state.setdefault("_ui_kept", {})[key] = value
+    st.session_state[key] = value

@@ -43,15 +43,7 @@ st.caption(DEMO.pitch)
 st.markdown(notes.WHAT_YOU_SEE)
 _ui.how_it_works(notes.IDEA, notes.CHANGES, [name for name, _, _ in plots.MODELS])
 
-state = st.session_state
-if "guitar_seed" not in state:  # this session's first run: start from the link, if any
-    url = share.parse(st.query_params.to_dict(), list(KINDS))
-    state.guitar_seed = 1 if url.seed is None else url.seed
-    if url.kind is not None:
-        state.guitar_kind = url.kind
-    state.guitar_initial = share.fabric(share.unpack(url.drawing)) if url.drawing else None
-state.setdefault("guitar_runs", 0)
-state.guitar_runs += 1
+state = _guitar_parts.start(list(KINDS))
 
 c0, c1, c2, c3 = st.columns([1.6, 0.9, 1.2, 0.6], vertical_alignment="bottom")
 with c0:
@@ -59,18 +51,24 @@ with c0:
         "Guitar",
         [SURPRISE, *KINDS],
         key="guitar_kind",
-        help=f"{OUT_OF_CLASS} is not one of the 13 classes: neither model saw one.",
+        on_change=_ui.store,
+        args=("guitar_kind",),
+        help=notes.SURPRISE_HELP,
     )
 with c1:
-    if st.button("New render", icon=":material/refresh:", key="guitar_new"):
-        state.guitar_seed += 1
+    new = _guitar_parts.new_render
+    st.button("New render", icon=":material/refresh:", key="guitar_new", on_click=new)
 with c2:
-    brush = st.slider("Brush size", 4, 60, 24, key="guitar_brush")
+    brush = st.slider(
+        "Brush size", 4, 60, key="guitar_brush", on_change=_ui.store, args=("guitar_brush",)
+    )
 with c3:
-    colour = st.color_picker("Colour", "#1E1E1E", key="guitar_colour")
+    colour = st.color_picker(
+        "Colour", key="guitar_colour", on_change=_ui.store, args=("guitar_colour",)
+    )
 with st.expander("Use your own guitar photo instead"):
     st.caption(plots.PHOTO_NOTE)
-    photo = _ui.upload_image("Guitar photo", key="guitar_upload")
+    photo = _ui.upload_image("Guitar photo", key="guitar_upload", on_change=_guitar_parts.clear)
 
 left, right = st.columns([1, 1.6], gap="large")
 kind, seed = (None if choice == SURPRISE else choice), state.guitar_seed
@@ -88,15 +86,13 @@ with left:
         key="guitar_canvas",
     )
     hidden = choice == SURPRISE and photo is None
-    st.caption(plots.canvas_caption(truth, hidden, canvas.json_data))
-    if hidden:
-        with st.popover("Reveal"):
-            st.write(f"It is a **{truth}**.")
+    drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden, photo is not None)
 
-strokes = share.strokes(canvas.json_data)
+strokes = share.strokes(drawn)
 picture = gp.drawn_picture(background, strokes)
 scores = gp.score(_models(), picture)
 packed = share.linkable(strokes)
+state.guitar_drawn = share.fabric(strokes) if strokes and photo is None else None  # see start()
 _ui.remember(share.params(share.State() if photo is not None else share.State(kind, seed, packed)))
 
 with right:
@@ -105,7 +101,7 @@ with right:
         st.caption(notes.PHOTO_LINK)
     else:
         shown = gp.fingerprint(picture, scores)
-        note = notes.seed_note(truth, seed, len(strokes), shown)
+        note = notes.seed_note("hidden guitar" if hidden else truth, seed, len(strokes), shown)
         _ui.seed_row(note, "guitar_replay", lambda: _replay(kind, seed, strokes, shown))
         if strokes and packed is None:
             st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")
@@ -117,6 +113,7 @@ with why:
     _guitar_why.show(_models(), picture, metrics)
 with duel:
     known = photo is None and truth != OUT_OF_CLASS  # the duel needs a class both models know
-    _guitar_duel.show(_models(), background, picture, truth if known else None, seed, metrics)
+    duel_truth = truth if known else None
+    _guitar_duel.show(_models(), background, picture, duel_truth, seed, metrics, photo is not None)
 with measured:
     _guitar_parts.measured(DEMO.claim, card)

@@ -22,39 +22,7 @@ except FileNotFoundError:
 
 names = groups.sample_names()
 url = share.parse(st.query_params.to_dict(), names)
-left, right = st.columns([2, 1])
-with left:
-    image = _ui.upload_image(
-        "Your group photo (optional)", key="hat_upload", help="Frontal faces work best."
-    )
-    if image is None and st.session_state.get("hat_upload") is not None:
-        st.stop()  # the upload was refused; the message above says why
-    name = None
-    if image is None:
-        name = st.selectbox(
-            "...or a sample group photo (real faces on drawn people)",
-            names,
-            index=names.index(url.sample) if url.sample in names else 0,
-            key="hat_sample",
-        )
-with right:
-    sensitivity = st.slider(
-        "Sensitivity",
-        0,
-        100,
-        url.sensitivity,
-        step=share.SENSITIVITY_STEP,
-        key="hat_sensitivity",
-        help="Higher finds smaller and harder faces, and more false ones.",
-    )
-    seed = st.number_input(
-        "Probe seed",
-        0,
-        share.MAX_SEED,
-        url.seed,
-        key="hat_seed",
-        help="Seeds the jitter of the stability probe: the same seed gives the same numbers.",
-    )
+image, name, sensitivity, seed = parts.controls(url, names)
 
 with st.spinner("The hat is thinking..."):
     if name is not None:
@@ -101,12 +69,6 @@ st.markdown("**Each face as the hat saw it**")
 parts.faces_grid(result)
 
 st.subheader("Why this house, and how firmly?")
-face = st.selectbox(
-    "Face",
-    range(found),
-    index=min(url.face, found - 1),
-    format_func=lambda i: f"{i + 1}. {result.sorting.faces[i].house}",
-    key="hat_face",
-)
+face = parts.face_picker(result, url.face)
 _ui.remember(share.params(share.State(name, sensitivity, seed, face)))
 parts.face_detail(result, face)

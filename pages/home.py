@@ -13,15 +13,19 @@ st.markdown(
     "Everything runs offline; nothing is downloaded."
 )
 
-columns = st.columns(2, gap="large")
-for i, demo in enumerate(catalog.DEMOS):
-    with columns[i % 2].container(border=True):
-        st.subheader(demo.title)
-        picture = _ui.thumbnail(demo.key)
-        if picture is not None:
-            st.image(picture, width="stretch")
-        st.write(demo.pitch)
-        st.markdown(f"**The write-up claimed:** {demo.claim}")
-        measured = catalog.headline(demo.key)
-        st.markdown(f"**We measured:** {measured or '_not trained yet_'}")
-        st.page_link(demo.page, label=f"Open {demo.title}", icon=":material/arrow_forward:")
+# Row by row, in the sidebar's order: cards side by side share a row, so they line up, read
+# left to right in that order, and stack in that order on a narrow screen.
+for start in range(0, len(catalog.DEMOS), 2):
+    row = st.columns(2, gap="large")
+    for column, demo in zip(row, catalog.DEMOS[start : start + 2], strict=False):
+        card = column.container(border=True, height="stretch", key=f"home_card_{demo.key}")
+        with card.container(height="stretch"):  # grows, so every card's link sits at its foot
+            st.subheader(demo.title)
+            picture = _ui.thumbnail(demo.key)
+            if picture is not None:
+                st.image(picture, caption=catalog.thumbnail_caption(demo.key), width="stretch")
+            st.write(demo.pitch)
+            st.markdown(f"**The write-up claimed:** {demo.claim}")
+            measured = catalog.headline(demo.key)
+            st.markdown(f"**We measured:** {measured or '_not trained yet_'}")
+        card.page_link(demo.page, label=f"Open {demo.title}", icon=":material/arrow_forward:")

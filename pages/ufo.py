@@ -17,13 +17,6 @@ def generated_sky(seed: int, with_saucer: bool):
     return composite.generated_sky(seed, with_saucer)
 
 
-def remember(state: share.State) -> None:
-    """Put the state in this page's URL, writing only when it changed."""
-    wanted = share.params(state)
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
-
-
 st.title(DEMO.title)
 st.caption(DEMO.pitch)
 shipped = {c["name"]: c for c in cards.available("ufo")}
@@ -67,29 +60,43 @@ with find:
     )
     default = url.threshold or float(shipped[name]["config"]["threshold"])
     threshold = left.slider("Threshold", 0.05, 0.95, default, 0.05, key="ufo_threshold")
+    with left:  # filled before the right column: an upload disables the test sky's button
+        photo = _ui.upload_image("Upload a sky photo", key="ufo_upload")
+    refused = photo is None and st.session_state.get("ufo_upload") is not None
     with right:
         seed = st.number_input(
             "Sky seed", 0, share.MAX_SEED, 1 if url.seed is None else url.seed, key="ufo_seed"
         )
         with_saucer = st.toggle("With a saucer", value=url.saucer, key="ufo_with_saucer")
-        if st.button("Generate a test sky", icon=":material/auto_awesome:", key="ufo_generate"):
+        busy = photo is not None or refused
+        why = "Remove the uploaded file (x next to its name) to use a test sky." if busy else None
+        if st.button(
+            "Generate a test sky",
+            icon=":material/auto_awesome:",
+            key="ufo_generate",
+            disabled=busy,
+            help=why,
+        ):
             st.session_state["ufo_generated"] = (int(seed), bool(with_saucer))
-    with left:
-        photo = _ui.upload_image("Upload a sky photo", key="ufo_upload")
+        if busy:
+            st.caption(why)
+    if refused:
+        _ui.remember(share.params(share.State(name, threshold)))
+        st.stop()  # the error above says why; the last sky's results would read as this file's
     if "ufo_generated" not in st.session_state and url.seed is not None:
         st.session_state["ufo_generated"] = (url.seed, url.saucer)  # a shared link's test sky
     shown = st.session_state.get("ufo_generated") if photo is None else None
     if shown is not None:
         photo = generated_sky(*shown)
     if photo is None:
-        remember(share.State(name, threshold))
+        _ui.remember(share.params(share.State(name, threshold)))
         st.info("Upload a sky photo or press **Generate a test sky**.", icon=":material/info:")
         st.stop()
 
     opacity = st.slider("Map opacity", 0.0, 1.0, url.opacity, 0.05, key="ufo_opacity")
     # Uploads never go into the link: only a generated sky can be rebuilt from its seed.
     sky = shown or (None, True)
-    remember(share.State(name, threshold, opacity, *sky))
+    _ui.remember(share.params(share.State(name, threshold, opacity, *sky)))
     result = predict.panels(_ui.model(name), photo, threshold, opacity)
     cols = st.columns(3)
     cols[0].image(result.image, caption="input", width="stretch")

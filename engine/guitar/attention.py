@@ -62,8 +62,8 @@ HOW = (
     f"Occlusion sensitivity: each {PATCH} px square of the {INPUT_SIZE} px model input is "
     f"blurred in turn ({COPIES} copies, one batch per model) and we record how much the "
     "probability of the model's own top answer drops. Brighter = hiding that part costs the "
-    "answer more. Both maps share one colour scale and each sums to 1, so a concentrated map "
-    "has hotter spots."
+    "answer more. Each map sums to 1 and both share the colour scale below, so a map spread "
+    "over more of the picture is fainter: the same attention, thinner on each pixel."
 )
 
 
@@ -161,6 +161,11 @@ def maps(
     return Attention(out, patch, stride, occluder)
 
 
+def scale_top(attention: Attention) -> float:
+    """The shared colour scale's top: the hotter of the two maps' hottest pixels."""
+    return max(float(m.map.max()) for m in attention.models[:2])
+
+
 def overlays(attention: Attention, picture: np.ndarray, size: int = 320) -> tuple[np.ndarray, ...]:
     """(first model, second model, first minus second) as RGB uint8 (size, size, 3) images.
 
@@ -168,7 +173,7 @@ def overlays(attention: Attention, picture: np.ndarray, size: int = 320) -> tupl
     """
     a, b = attention.models[:2]
     base = heat.dimmed(picture, size)
-    vmax = max(float(a.map.max()), float(b.map.max()))
+    vmax = scale_top(attention)
     return (
         heat.heat(base, a.map, vmax),
         heat.heat(base, b.map, vmax),
@@ -209,68 +214,15 @@ def measure(predictors: dict[str, Predictor], seed: int, n: int = 500, **kw) -> 
     return out
 
 
-@dataclass(frozen=True)
-class Panel:
-    """What the page shows: three images, their captions, and the figures in words."""
+def panel(predictors: dict[str, Predictor], picture: np.ndarray, figure: dict | None = None):
+    """The page's panel for one picture (kept here for callers; it lives in looks.py)."""
+    from engine.guitar import looks  # looks imports this module: import it late
 
-    images: tuple[np.ndarray, np.ndarray, np.ndarray]  # first map, second map, difference
-    captions: tuple[str, str, str]
-    summary: str  # this picture's spreads
-    measured: str  # the figure over many renders, or why it is missing
-
-
-def _titles() -> dict[str, str]:
-    from engine.guitar.plots import MODELS
-
-    return {name: title for name, title, _ in MODELS}
+    return looks.panel(predictors, picture, figure)
 
 
 def measured_note(figure: dict | None) -> str:
-    """The card's measurement in words, with which way it points."""
-    if not figure:
-        return (
-            "Not measured yet: `python -m engine evaluate guitar` measures the spread over "
-            "500 fresh renders and stores it in the model card."
-        )
-    titles = _titles()
-    names = [k for k in titles if k in figure]
-    parts = [
-        f"{titles[k].lower()} {figure[k]['spread_mean']:.1%} (median "
-        f"{figure[k]['spread_median']:.1%})"
-        for k in names
-    ]
-    text = (
-        f"Over {figure['n']} fresh renders (seed {figure['seed']}), the share of attention "
-        f"outside each map's top {figure['top']:.0%} of pixels: " + "; ".join(parts) + "."
-    )
-    if len(names) == 2:
-        a, b = (figure[k]["spread_mean"] for k in names)
-        verdict = "spreads wider, as" if b > a else "does not spread wider, against"
-        text += f" The dust-trained model {verdict} the write-up's hypothesis."
-    if all("on_guitar_mean" in figure[k] for k in names):
-        text += " Share of the mass on the guitar's own pixels: " + "; ".join(
-            f"{titles[k].lower()} {figure[k]['on_guitar_mean']:.1%}" for k in names
-        )
-        text += "."
-    return text
+    """The card's measurement in words (kept here for callers; it lives in looks.py)."""
+    from engine.guitar import looks
 
-
-def panel(
-    predictors: dict[str, Predictor], picture: np.ndarray, figure: dict | None = None
-) -> Panel:
-    """Maps, overlays and words for one picture: the page's single engine call."""
-    att = maps(predictors, picture)
-    titles = _titles()
-    a, b = att.models[:2]
-    captions = tuple(
-        f"{titles.get(m.name, m.name)}: explains '{m.label}' ({m.probability:.0%})" for m in (a, b)
-    ) + (
-        f"Difference: blue where the {titles.get(a.name, a.name).lower()} looks more, "
-        f"orange where the {titles.get(b.name, b.name).lower()} does",
-    )
-    summary = f"This picture, share of attention outside the top {TOP:.0%} of pixels: " + "; ".join(
-        f"{titles.get(m.name, m.name).lower()} "
-        + ("n/a (no patch lowers its answer)" if math.isnan(m.spread) else f"{m.spread:.1%}")
-        for m in (a, b)
-    )
-    return Panel(overlays(att, picture), captions, summary + ".", measured_note(figure))
+    return looks.measured_note(figure)

@@ -44,3 +44,10 @@ def measured_text(duel_metrics: dict | None, names: dict[str, str]) -> str | Non
         parts.append(f"{title} median {median} ({m['failed']} of {m['n']} not flipped)")
     seed, n = duel_metrics.get("seed"), duel_metrics.get("n")
     return f"Measured over {n} fresh renders (seed {seed}): " + "; ".join(parts) + "."
+
+
+PHOTO = (
+    "The duel plays on a rendered guitar, whose class both models know, and your uploaded "
+    'photo has taken its place. Remove the photo (x next to its name, under "Use your own '
+    'guitar photo instead") to play.'
+)

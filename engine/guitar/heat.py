@@ -9,7 +9,9 @@ import numpy as np
 # colour) where the second does; the picture shows through where they agree.
 FIRST = np.array([49, 130, 189], np.float32)
 SECOND = np.array([217, 130, 43], np.float32)
-OPACITY = 0.85  # the strongest attention almost hides the picture; weak attention barely tints it
+OPACITY = 0.85  # the strongest attention almost hides the picture; weak attention tints it
+LOW = 0.2  # where on inferno the scale starts: its first fifth is too dark to see
+GREY = 84.8  # a mid-grey picture dimmed as dimmed() does, behind the colour bar
 
 
 def dimmed(picture: np.ndarray, size: int) -> np.ndarray:
@@ -29,13 +31,32 @@ def _blend(base: np.ndarray, colour: np.ndarray, alpha: np.ndarray) -> np.ndarra
     return np.clip(base * (1 - a) + colour * a + 0.5, 0, 255).astype(np.uint8)
 
 
+def _inferno(scaled: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Colour and opacity for values on a 0-1 scale.
+
+    Inferno's bottom fifth is near black, invisible over the dimmed picture, so the scale
+    starts at its purple; the square root lifts the opacity of weak attention the same way.
+    """
+    s = np.clip(scaled, 0, 1)
+    u8 = np.clip((LOW + (1 - LOW) * s) * 255 + 0.5, 0, 255).astype(np.uint8)
+    colour = cv2.applyColorMap(u8, cv2.COLORMAP_INFERNO)[..., ::-1].astype(np.float32)
+    return colour, np.sqrt(s)
+
+
 def heat(base: np.ndarray, values: np.ndarray, vmax: float) -> np.ndarray:
     """Inferno colours over the dimmed picture, 0 -> transparent, vmax -> strongest."""
     size = base.shape[0]
     scaled = _up(values, size) / vmax if vmax > 0 else np.zeros((size, size), np.float32)
-    u8 = np.clip(scaled * 255 + 0.5, 0, 255).astype(np.uint8)
-    colour = cv2.applyColorMap(u8, cv2.COLORMAP_INFERNO)[..., ::-1].astype(np.float32)
-    return _blend(base, colour, np.clip(scaled, 0, 1) ** 0.75)
+    colour, alpha = _inferno(scaled)
+    return _blend(base, colour, alpha)
+
+
+def legend(width: int = 960, height: int = 14) -> np.ndarray:
+    """The heat maps' colour bar, 0 on the left to the scale's top on the right, over grey."""
+    scaled = np.broadcast_to(np.linspace(0, 1, width, dtype=np.float32), (height, width))
+    base = np.full((height, width, 3), GREY, np.float32)
+    colour, alpha = _inferno(scaled)
+    return _blend(base, colour, alpha)
 
 
 def diverging(base: np.ndarray, difference: np.ndarray) -> np.ndarray:

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from engine import replay
+from engine.guitar.render import LABELS, OUT_OF_CLASS
+
+SURPRISE_HELP = (
+    f"Surprise me picks any of the {len(LABELS) + 1} guitars, the {OUT_OF_CLASS} included: it "
+    f"is not one of the {len(LABELS)} classes, so neither model ever saw one."
+)
 
 WHAT_YOU_SEE = (
     "**What you're seeing:** a guitar drawn by our renderer (never a photo from the web). "
@@ -30,6 +36,17 @@ LINK_TOO_BIG = (
     "seed but not the strokes. Undo a few strokes to share them too."
 )
 PHOTO_LINK = "An uploaded photo never goes into the link: the address shares nothing of it."
+
+
+def reveal(kind: str) -> str:
+    """What "Reveal" says: the guitar, and whether the models could know it at all."""
+    if kind == OUT_OF_CLASS:
+        return (
+            f"It is a **{kind}**, the one guitar here that is **not** among the {len(LABELS)} "
+            "classes: neither model was trained on one, so neither can be right. Their answers "
+            "are the known guitar each finds nearest."
+        )
+    return f"It is a **{kind}**, one of the {len(LABELS)} classes both models learned."
 
 
 def seed_note(kind: str, seed: int, strokes: int, fingerprint: str) -> str:

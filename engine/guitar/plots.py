@@ -108,12 +108,13 @@ def strokes(json_data: dict | None) -> int:
     return len((json_data or {}).get("objects", []) or [])
 
 
-def canvas_caption(truth: str, hidden: bool, json_data: dict | None) -> str:
+def canvas_caption(truth: str, hidden: bool, json_data: dict | None, photo: bool = False) -> str:
     """Under the canvas: which guitar it is (unless hidden) and how many strokes are drawn."""
     shown = "hidden (pick a guitar to know)" if hidden else truth
+    what = "**Your photo**" if photo else f"Rendered guitar: **{shown}**"
     return (
-        f"Rendered guitar: **{shown}** · strokes on the canvas: {strokes(json_data)} · "
-        "undo, redo and clear are in the canvas toolbar."
+        f"{what} · strokes on the canvas: {strokes(json_data)} · "
+        "undo and redo are in the canvas toolbar (hover over the canvas)."
     )
 
 

@@ -57,6 +57,7 @@ class Explanation:
     clusters: tuple[Cluster, ...]
     labels: np.ndarray  # (size, size) cluster index per pixel, into `clusters`
     lore_house: str  # what the lore itself says about this crop's shoulders
+    probability: float = 1.0  # the house's probability with every colour in place
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ def _explanation(crop, labels, p0, variants) -> Explanation:
         clusters=tuple(clusters[j] for j in order),
         labels=rank[labels],
         lore_house=lore.sort_crop(crop).house,
+        probability=round(float(p0[h]), 4),
     )
 
 

@@ -32,9 +32,11 @@ CHANGES = (
 
 EXPLAIN = (
     "**How to read it:** the crop is split into its main colours; each swatch is one colour, "
-    "with how much the house's probability falls when that colour is painted grey (one batch "
-    "through the same CNN). Left, below the crop: the crop faded where greying changed little, "
-    "so what stays in colour is what the hat looked at. The probe re-cuts the crop "
+    "with how the house's probability changes, in percentage points, when that colour is "
+    "painted grey (one batch through the same CNN): **−60 pts** means the house loses 60 "
+    "points without it, **+5 pts** that it gains 5. Left, below the crop: the crop faded "
+    "where greying changed little, so what stays in colour is what the hat looked at. "
+    "The probe re-cuts the crop "
     f"{PROBE_N} times, shifted up to {PROBE_SHIFT:.0%} of the face's width and zoomed up to "
     f"{PROBE_ZOOM:.0%} either way (drawn from the probe seed), and sorts every re-cut."
 )
@@ -55,11 +57,33 @@ def what_you_see(headline: str | None) -> str:
     )
 
 
+def change(drop: float) -> str:
+    """How the house's probability moves when a colour is greyed, in signed points."""
+    points = round(-drop * 100)  # a drop is a fall: greying it lowers the probability
+    if points == 0:
+        return "±0 pts"  # never a "-0"
+    return f"{'+' if points > 0 else '−'}{abs(points)} pts"
+
+
+def colour_label(c: Cluster) -> str:
+    """The lore's name for a cluster's colour, or its hex code when the lore has none."""
+    return c.name if c.name != "other" else "#{:02x}{:02x}{:02x}".format(*c.rgb)
+
+
 def swatch_label(c: Cluster) -> str:
-    """A swatch's caption: the lore's colour name (or hex) and the drop without it."""
-    name = c.name if c.name != "other" else "#{:02x}{:02x}{:02x}".format(*c.rgb)
-    points = round(c.drop * 100)
-    return f"{name} {'±0' if points == 0 else f'{points:+d}'}%"  # never a "-0%"
+    """A swatch's caption: its colour and how the house's probability moves when it is greyed."""
+    return f"{colour_label(c)} {change(c.drop)}"
+
+
+def face_caption(e: Explanation, p: Probe) -> str:
+    """Under a face in the grid: the colour it hangs on (if any) and how steady it is."""
+    top = e.clusters[0] if e.clusters else None
+    key = (
+        f"without {colour_label(top)}: {change(top.drop)}"
+        if top is not None and top.drop >= NOTABLE_DROP
+        else "no single colour decides"
+    )
+    return f"{key} · steady {p.kept}/{p.n}"
 
 
 def lore_caption(e: Explanation) -> str:
@@ -70,22 +94,23 @@ def lore_caption(e: Explanation) -> str:
     verdict = f"The lore itself, read on this crop's shoulders, says **{e.lore_house}**."
     top = e.clusters[0] if e.clusters else None
     if top is None or top.drop < NOTABLE_DROP:
-        most = top.drop if top else 0.0
+        most = max((abs(c.drop) for c in e.clusters), default=0.0)
         why = (
             "; clothes with no house colour go to Hufflepuff, so no single colour is needed."
             if e.house == "Hufflepuff"
             else "."
         )
         return (
-            f"No single colour drives **{e.house}**: greying any one moves it by at most "
-            f"{max(most, 0):.0%}. {says}{why} {verdict}"
+            f"No single colour drives **{e.house}**: greying any one moves its probability by "
+            f"at most {round(most * 100)} points. {says}{why} {verdict}"
         )
     agrees = top.name in (main, trim) or (e.house == "Gryffindor" and top.name == "yellow")
     match = "as the lore says" if agrees else "a colour the lore does not name for this house"
+    without = max(0.0, e.probability - top.drop)
     return (
-        f"**{swatch_label(top).rsplit(' ', 1)[0]}** drove **{e.house}** ({match}): greyed out, "
-        f"the house's probability falls by {top.drop:.0%} and the hat picks "
-        f"{top.house_without}. {says}. {verdict}"
+        f"**{colour_label(top)}** drove **{e.house}** ({match}): greyed out, the house's "
+        f"probability falls by {round(top.drop * 100)} points, from {e.probability:.0%} to "
+        f"{without:.0%}, and the hat picks {top.house_without}. {says}. {verdict}"
     )
 
 

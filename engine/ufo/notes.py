@@ -7,8 +7,9 @@ from engine import replay
 WHAT_YOU_SEE = (
     "**What you're seeing:** a small U-Net trained only on composites of *one* cut-out saucer "
     "pasted onto synthetic skies. Left: your picture. Middle: the net's saucer probability laid "
-    "over it (yellow = saucer; slide the opacity to 1 to see the map alone). Right: red boxes "
-    "around connected regions above the threshold."
+    "over it (yellow = saucer; slide the opacity to 1 to see the map alone). Right: a red box "
+    "around each region above the threshold (pieces a few pixels apart count as one region, "
+    "so a saucer's thin tip stays in its box), drawn inside the frame at its edges."
 )
 
 FAILURE_MAP = (

@@ -118,3 +118,40 @@ def test_occlusion_curves_download_as_csv():
 
     rows = list(csv.DictReader(io.StringIO(plots.curve_csv(cards.read(plots.DUST)["metrics"]))))
     assert len(rows) == 20 and {r["occluder"] for r in rows} == {"scribble", "cutout"}
+
+
+def test_surprise_me_reveals_an_out_of_class_guitar_as_one_neither_model_knows():
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state["guitar_kind"] = "Surprise me"
+    at.session_state["guitar_seed"] = 2  # "Surprise me" with render seed 2 draws the Duo-Sonic
+    at.run()
+    assert not at.exception, at.exception
+    words = " ".join(m.value for m in at.markdown)
+    assert "It is a **Duo-Sonic**" in words and "**not** among the 13 classes" in words
+    assert "neither model was trained on one" in words
+    # Until revealed the page does not give it away: not in the seed note, nor under the canvas.
+    shown = [m.value for m in at.markdown if "Render seed" in m.value]
+    assert shown and "Duo-Sonic" not in shown[0] and "hidden guitar" in shown[0]
+    assert "Duo-Sonic" not in " ".join(c.value for c in at.caption)
+    at.session_state["guitar_seed"] = 1  # an SG: one of the 13
+    at.run()
+    assert "one of the 13 classes both models learned" in " ".join(m.value for m in at.markdown)
+
+
+def test_the_labelled_clear_drawing_button_empties_the_canvas():
+    at = _page("Telecaster")
+    before = _top5(at, "Plain model")
+    at.session_state["guitar_canvas"] = {
+        "drawing": {"raw": {"objects": [STROKE]}, "data": None},
+        "backgroundFit": None,
+    }
+    at.run()
+    assert "drawing" in dict(at.query_params) and _top5(at, "Plain model") != before
+    clear = at.button(key="guitar_clear")
+    assert clear.label == "Clear drawing"
+    clear.click().run()
+    assert not at.exception, at.exception
+    assert "strokes on the canvas: 0" in " ".join(c.value for c in at.caption)
+    assert "drawing" not in dict(at.query_params)
+    assert _top5(at, "Plain model") == before  # scored on the clean render again
+    assert at.session_state["guitar_initial"]["objects"] == []  # the canvas is told to reload

@@ -104,3 +104,31 @@ def test_how_it_works_shows_the_idea_and_both_cards():
     how = next(e for e in at.expander if e.label == "How it works")
     shown = " ".join(m.value for m in how.markdown)
     assert "85 %" in shown and "`hat`" in shown and "`hat-writeup`" in shown
+
+
+def test_colour_captions_read_as_the_change_when_the_colour_is_greyed():
+    """A colour whose greying lowers the house shows a minus sign and "falls by N points"."""
+    import re
+
+    from engine import runtime
+    from engine.hat import explain, groups
+
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
+    want = explain.inspect(groups.load_sample("group_1.jpg"), runtime.load_model("hat"), 0.5, 1)
+    captions = [c.value for c in at.caption if "steady" in c.value]
+    assert len(captions) == len(want.explanations)
+    notable = 0
+    for words, why in zip(captions, want.explanations, strict=True):
+        top = why.clusters[0]
+        if top.drop >= 0.1:
+            notable += 1
+            assert f": −{round(top.drop * 100)} pts" in words, words
+        assert "+" not in words.split("·")[0] or top.drop < 0.1, words
+    assert notable >= 1
+    close = next(m.value for m in at.markdown if "drove" in m.value or "No single" in m.value)
+    found = re.search(r"falls by (\d+) points, from (\d+)% to (\d+)%", close)
+    if "drove" in close:
+        assert found, close
+        drop, before, after = (int(v) for v in found.groups())
+        assert abs(before - after - drop) <= 1

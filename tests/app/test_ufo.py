@@ -73,3 +73,28 @@ def test_replay_reproduces_the_output_and_the_expander_shows_both_cards():
     shown = " ".join(m.value for m in at.expander[0].markdown)
     assert at.expander[0].label == "How it works"
     assert "`ufo-seed-ranges`" in shown and "`ufo-widened`" in shown
+
+
+def test_the_default_test_sky_box_bounds_every_pixel_above_the_threshold():
+    """Seed 1: the saucer leaves the frame on the left and its thin tip dips below 0.5."""
+    import re
+
+    import numpy as np
+
+    from engine import runtime
+    from engine.ufo.composite import generated_sky
+    from engine.ufo.unet import predict
+
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.button(key="ufo_generate").click().run()
+    assert not at.exception
+    words = next(c.value for c in at.caption if c.value.startswith("Boxes"))
+    shown = [tuple(map(int, b)) for b in re.findall(r"\((\d+), (\d+), (\d+), (\d+)\)", words)]
+    model = runtime.load_model("ufo-widened")
+    prob = predict.probability(model.predict, 128, generated_sky(1, True))
+    above = prob >= at.slider(key="ufo_threshold").value
+    inside = np.zeros_like(above)
+    for x0, y0, x1, y1 in shown:
+        assert 0 <= x0 < x1 <= 640 and 0 <= y0 < y1 <= 480  # clipped to the frame
+        inside[y0:y1, x0:x1] = True
+    assert above.sum() > 1000 and not (above & ~inside).any()

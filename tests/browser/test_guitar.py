@@ -118,3 +118,106 @@ def test_attention_maps_and_the_duel_in_the_page(page, app_url):
     assert body.count("of the model's 64x64") + body.count("not flipped within") >= 1
     assert_no_error(page)
     screenshot(page, "guitar-duel")
+
+
+def _scribble(page, fx: float = 0.2) -> None:
+    """One freehand stroke across the canvas's middle."""
+    box = page.locator("canvas").last.bounding_box()
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x0 + fx * w, y0 + 0.4 * h)
+    page.mouse.down()
+    for i in range(1, 21):
+        page.mouse.move(x0 + (fx + 0.03 * i) * w, y0 + (0.4 + 0.02 * i) * h + 6 * (i % 2))
+    page.mouse.up()
+
+
+def test_clear_drawing_empties_the_canvas_itself(page, app_url):
+    open_page(page, app_url, "guitar?guitar=Telecaster&seed=4")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    clean = _plain_top5(page)
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    page.wait_for_url(lambda u: "drawing=" in u)
+    wait_idle(page)
+    assert _plain_top5(page) != clean
+    page.get_by_role("button", name="Clear drawing").click()
+    page.get_by_text("strokes on the canvas: 0").first.wait_for()
+    page.wait_for_url(lambda u: "drawing=" not in u)
+    wait_idle(page)
+    assert _plain_top5(page) == clean
+    # The strokes are gone from the canvas too, not only from the scores: one new stroke is 1.
+    _scribble(page, 0.3)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    assert page.get_by_text("strokes on the canvas: 1").count() >= 1
+    assert_no_error(page)
+    screenshot(page, "guitar-cleared-and-redrawn")
+
+
+def test_surprise_reveal_says_when_neither_model_knows_the_guitar(page, app_url):
+    open_page(page, app_url, "guitar?seed=2")  # "Surprise me", render seed 2: the Duo-Sonic
+    page.get_by_text("hidden (pick a guitar to know)").first.wait_for()
+    assert "Duo-Sonic" not in page.inner_text("body")
+    page.get_by_role("button", name="Reveal").click()
+    page.get_by_text("not among the 13 classes").wait_for()
+    assert_no_error(page)
+    screenshot(page, "guitar-surprise-revealed")
+
+
+def _away_and_back(page, title: str) -> None:
+    """Leave for Home through the sidebar, then come back to `title` the same way."""
+    nav = page.locator('[data-testid="stSidebarNavItems"]')
+    nav.get_by_text("Home", exact=True).click()
+    page.get_by_text("The write-up claimed").first.wait_for()
+    wait_idle(page)
+    nav.get_by_text(title, exact=True).click()
+    wait_idle(page)
+
+
+def test_the_picked_guitar_and_the_drawing_survive_a_visit_to_another_page(page, app_url):
+    open_page(page, app_url, "guitar")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    page.get_by_label("Guitar", exact=True).click()
+    page.get_by_role("option", name="Telecaster", exact=True).click()
+    page.get_by_text("Rendered guitar: Telecaster").first.wait_for()
+    page.get_by_role("button", name="New render").click()
+    page.get_by_text("Render seed 2").first.wait_for()
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    shown, top5 = _fingerprint(page), _plain_top5(page)
+    _away_and_back(page, "Guitar occlusion")
+    page.get_by_text("Rendered guitar: Telecaster").first.wait_for()
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    assert _fingerprint(page) == shown and _plain_top5(page) == top5
+    assert_no_error(page)
+    screenshot(page, "guitar-after-a-visit-home")
+
+
+def test_new_render_and_a_photo_start_clean_and_say_what_they_are(page, app_url):
+    from engine.guitar.predict import scene
+    from engine.images import to_png
+    from tests.browser.conftest import upload
+
+    open_page(page, app_url, "guitar?guitar=Telecaster&seed=4")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    page.get_by_role("button", name="New render").click()
+    page.get_by_text("Render seed 5").first.wait_for()
+    page.get_by_text("strokes on the canvas: 0").first.wait_for()  # not the last guitar's lines
+    wait_idle(page)
+    _scribble(page)
+    page.get_by_text("strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
+    page.get_by_text("Use your own guitar photo instead").click()
+    upload(page, "my-guitar.png", to_png(scene("SG", 9).image))
+    page.get_by_text("Your photo · strokes on the canvas: 0").first.wait_for()
+    assert page.get_by_text("Rendered guitar: your photo").count() == 0
+    page.get_by_role("tab", name="Occlusion duel").click()
+    page.get_by_text("your uploaded photo has taken its place").wait_for()
+    assert page.get_by_text("Pick a rendered guitar").count() == 0
+    assert_no_error(page)
+    screenshot(page, "guitar-photo-clean")

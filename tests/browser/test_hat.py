@@ -10,6 +10,7 @@ from PIL import Image
 
 from engine import runtime
 from engine.hat import explain, faces, groups
+from engine.hat.lore import HOUSES
 from engine.images import load_image, to_png
 from tests.browser.conftest import assert_no_error, open_page, screenshot, upload, wait_idle
 
@@ -20,7 +21,7 @@ FOUND = re.compile(r"^\d+ faces? found$")
 def settle(page, faces_found: int) -> None:
     """Wait until every face's four probability bars are on the page (the page's last output)."""
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stProgress\"]').length === n",
+        "n => document.querySelectorAll('[role=\"progressbar\"]').length === n",
         arg=4 * faces_found,
     )
     page.get_by_text("Download the sorted photo (PNG)").wait_for()
@@ -149,3 +150,77 @@ def test_a_new_seed_goes_into_the_address_and_replays(page, app_url, browser):
         assert shown(again) == seen
     finally:
         other.close()
+
+
+# Every probability bar of the face grid as drawn in this very frame: its label and the share of
+# its track that is filled (a bar still sliding from the previous photo's length reads wrong).
+BARS_NOW = """() => [...document.querySelectorAll('[role="progressbar"]')].map(bar => {
+    const track = bar.firstElementChild.getBoundingClientRect();
+    const fill = bar.firstElementChild.firstElementChild.getBoundingClientRect();
+    const shown = (Math.min(fill.right, track.right) - track.left) / track.width;
+    return [bar.previousElementSibling.innerText.trim(), shown];
+})"""
+
+
+def test_bars_show_the_new_photo_lengths_the_moment_its_numbers_appear(page, app_url):
+    want = explain.inspect(groups.load_sample("group_2.jpg"), runtime.load_model("hat"), 0.5, 1)
+    probs = [(h, p) for f in want.sorting.faces for h, p in zip(HOUSES, f.probs, strict=True)]
+    labels = [f"{h} {p:.0%}" for h, p in probs]
+    open_page(page, app_url, "hat")
+    page.get_by_text("10 faces found").wait_for()
+    settle(page, 10)
+    page.get_by_label("...or a sample group photo").click()
+    page.get_by_role("option", name="group_2.jpg").click()
+    # Polled every animation frame: the first frame in which the new photo's numbers are written.
+    first = page.wait_for_function(
+        f"want => {{ const bars = ({BARS_NOW})(); "
+        "return JSON.stringify(bars.map(b => b[0])) === JSON.stringify(want) ? bars : null; }",
+        arg=labels,
+        polling="raf",
+    ).json_value()
+    drawn = zip(first, probs, strict=True)
+    wrong = [(t, round(s, 2)) for (t, s), (_, p) in drawn if abs(s - min(1.0, max(0.0, p))) > 0.02]
+    assert not wrong, wrong
+    wait_idle(page)
+    assert_no_error(page)
+    tall_screenshot(page, "hat-switched-sample")
+
+
+def test_sample_sensitivity_seed_and_face_survive_a_visit_to_another_page(page, app_url):
+    open_page(page, app_url, "hat")
+    page.get_by_text("10 faces found").wait_for()
+    page.get_by_label("...or a sample group photo").click()
+    page.get_by_role("option", name="group_2.jpg").click()
+    page.wait_for_url("**sample=group_2.jpg**")
+    wait_idle(page)
+    slider = page.get_by_role("slider", name="Sensitivity")
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_url(lambda u: "sensitivity=50" not in u)
+    wait_idle(page)
+    box = page.get_by_label("Probe seed", exact=True)
+    box.fill("7")
+    box.press("Enter")
+    page.wait_for_url("**seed=7**")
+    wait_idle(page)
+    page.get_by_text("Why this house, and how firmly?").wait_for()
+    wait_idle(page)
+    face = re.compile(r"^Face")  # not the sample picker, whose label says "faces"
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text=face).first
+    picker.scroll_into_view_if_needed()
+    picker.click()
+    page.get_by_role("option", name=re.compile(r"^4\. ")).click()
+    page.wait_for_url("**face=3**")
+    wait_idle(page)
+    before, link = shown(page), page.url.split("?", 1)[1]
+    nav = page.locator('[data-testid="stSidebarNavItems"]')
+    nav.get_by_text("Home", exact=True).click()
+    page.get_by_text("The write-up claimed").first.wait_for()
+    wait_idle(page)
+    nav.get_by_text("Sorting hat", exact=True).click()
+    page.get_by_text(FOUND).first.wait_for()
+    wait_idle(page)
+    page.wait_for_url(lambda u: u.endswith("?" + link))  # the address names it again
+    assert shown(page) == before
+    assert page.get_by_label("Probe seed", exact=True).input_value() == "7"
+    assert_no_error(page)

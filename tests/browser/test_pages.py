@@ -39,3 +39,43 @@ def test_first_visit_by_deep_link_gets_the_titled_navigation(page):
         assert "Sorting hat" in nav and "Perception engine" in nav
         assert "streamlit app" not in nav
         assert_no_error(page)
+
+
+# Each demo card on Home: its title, where its heading sits, and its bordered box's height.
+CARDS = """() => [...document.querySelectorAll('h3')].map(h => {
+    let box = h;
+    while (box && !(getComputedStyle(box).borderTopStyle === 'solid'
+                    && box.getBoundingClientRect().height > 200)) box = box.parentElement;
+    const at = h.getBoundingClientRect(), card = box.getBoundingClientRect();
+    return {title: h.innerText.trim(), x: at.x, y: at.y, top: card.top, height: card.height};
+})"""
+
+
+def _reading_order(cards: list[dict]) -> list[str]:
+    return [c["title"] for c in sorted(cards, key=lambda c: (round(c["y"]), c["x"]))]
+
+
+def test_home_cards_follow_the_sidebar_line_up_and_caption_their_pictures(page, app_url):
+    open_page(page, app_url)
+    page.get_by_role("heading", name=DEMOS[-1].title).first.wait_for()
+    nav = page.locator('[data-testid="stSidebarNavItems"]').inner_text().splitlines()
+    sidebar = [t.strip() for t in nav if t.strip() in {d.title for d in DEMOS}]
+    assert sidebar == [d.title for d in DEMOS]
+    cards = [c for c in page.evaluate(CARDS) if c["title"] in sidebar]
+    assert _reading_order(cards) == sidebar
+    rows: dict[int, list[dict]] = {}
+    for c in cards:
+        rows.setdefault(round(c["top"]), []).append(c)
+    assert len(rows) == 2 and all(len(r) == 2 for r in rows.values())
+    for row in rows.values():  # side by side: the same top and the same height
+        assert abs(row[0]["height"] - row[1]["height"]) <= 2, row
+    captions = page.locator('[data-testid="stImageCaption"]').all_inner_texts()
+    assert len(captions) == len(DEMOS) and all(captions)
+    assert any("ellipses" in c and "scores" in c for c in captions)  # the coloured blobs
+    screenshot(page, "home")
+    page.set_viewport_size({"width": 560, "height": 1000})  # phone-ish: the cards stack
+    page.wait_for_timeout(800)
+    stacked = [c for c in page.evaluate(CARDS) if c["title"] in sidebar]
+    assert len({round(c["x"]) for c in stacked}) == 1
+    assert _reading_order(stacked) == sidebar
+    assert_no_error(page)

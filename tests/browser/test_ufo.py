@@ -26,7 +26,7 @@ def test_upload_a_generated_sky_and_read_the_box_count(page, app_url):
     count = page.locator('[data-testid="stMetricValue"]').first.inner_text()
     assert int(count) >= 1
     page.wait_for_url(lambda u: "seed" not in u)  # an upload never goes into the link
-    assert page.get_by_text("Test sky seed").count() == 0
+    page.get_by_text("Test sky seed").wait_for(state="detached")  # the rerun has replaced it
     page.locator("img").nth(2).wait_for()
     assert_no_error(page)
     screenshot(page, "ufo-upload")
@@ -86,3 +86,25 @@ def test_a_shared_link_reproduces_the_picture_in_a_fresh_browser(page, app_url):
         assert want.fingerprint in seed_note(again)
     finally:
         other.close()
+
+
+def test_a_refused_file_clears_the_old_results_and_an_upload_disables_the_test_sky(page, app_url):
+    from tests.browser.conftest import error_texts, upload
+
+    open_page(page, app_url, "ufo?seed=1&saucer=1")
+    page.get_by_text("Saucers found").wait_for()
+    upload(page, "notes.png", b"this is not a picture")
+    page.locator('[data-testid="stAlertContentError"]', has_text="notes.png").wait_for()
+    wait_idle(page)
+    assert any("notes.png" in e for e in error_texts(page))
+    # Under the error: no boxes, count or download left over from the test sky before it.
+    assert page.get_by_text("Saucers found").count() == 0
+    assert page.get_by_text("Test sky seed").count() == 0
+    generate = page.get_by_role("button", name="Generate a test sky")
+    assert generate.is_disabled()
+    assert page.get_by_text("Remove the uploaded file").count() == 1
+    upload(page, "sky.png", to_png(generated_sky(2)))
+    page.get_by_text("Saucers found").wait_for()
+    assert generate.is_disabled()  # an upload in place: pressing it would be ignored, so say so
+    assert_no_error(page)
+    screenshot(page, "ufo-upload-disables-test-sky")

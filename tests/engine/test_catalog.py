@@ -13,3 +13,14 @@ def test_every_demo_has_a_cli_and_a_thumbnail_of_one_shape():
 def test_every_demo_has_a_measured_headline():
     for demo in catalog.DEMOS:
         assert catalog.headline(demo.key), demo.key
+
+
+def test_the_perception_caption_names_the_stored_search_the_thumbnail_shows():
+    from engine import cards
+
+    card = cards.read("perception")
+    rows = [r for f in card["findings"].values() for r in f["search"]]
+    best = max(rows, key=lambda r: r["score"])
+    words = catalog.thumbnail_caption("perception")
+    assert f"{best['score']:.0%} {best['label']}" in words
+    assert all(catalog.thumbnail_caption(d.key) for d in catalog.DEMOS)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine import cards
-from engine.guitar import attention
+from engine.guitar import attention, heat, looks
 from engine.guitar.render import LABELS, render
 
 LOOKED_AT = (slice(40, 56), slice(8, 24))  # rows, cols of the toy model's only evidence
@@ -97,7 +97,7 @@ def test_the_shipped_models_look_at_different_places():
     assert dust.map.sum() == pytest.approx(1, abs=1e-4)
     # Total variation between the two mass distributions: 0 same, 1 disjoint.
     assert 0.5 * np.abs(plain.map - dust.map).sum() > 0.1
-    images = attention.panel({n: m.predict for n, m in models.items()}, r.image).images
+    images = looks.panel({n: m.predict for n, m in models.items()}, r.image).images
     assert not np.array_equal(images[0], images[1])
 
 
@@ -108,3 +108,29 @@ def test_measure_summarises_each_model_and_repeats():
     m = a["toy"]
     assert 0 <= m["spread_mean"] <= 0.9 and 0 <= m["spread_median"] <= 0.9
     assert 0 <= m["on_guitar_mean"] <= 1 and m["empty_maps"] in range(5)
+
+
+def _map(name: str, peak_pixels: int) -> attention.ModelMap:
+    """A map whose attention sits evenly on its first peak_pixels pixels (sums to 1)."""
+    m = np.zeros((64, 64), np.float32)
+    m.ravel()[:peak_pixels] = 1 / peak_pixels
+    return attention.ModelMap(name, "SG", 6, 0.9, 0.5, m, attention.spread(m))
+
+
+def test_the_fainter_map_on_the_shared_scale_says_why():
+    wide, tight = _map("guitar-plain", 400), _map("guitar-dust", 100)  # peaks 10x and 41x
+    note = looks.faint_note(wide, tight, "Dust-trained model")
+    assert "Fainter" in note and "10x an even share" in note and "model's 41x" in note
+    assert looks.faint_note(tight, wide, "Plain model") == ""
+    assert looks.faint_note(_map("a", 150), tight, "x") == ""  # 27x of 41x: not faint
+    empty = attention.ModelMap("a", "SG", 6, 0.9, 0.0, np.zeros((64, 64), np.float32), math.nan)
+    assert "Blank" in looks.faint_note(empty, tight, "x")
+
+
+def test_weak_attention_still_tints_the_picture_and_the_colour_bar_runs_dark_to_bright():
+    base = np.full((64, 64, 3), heat.GREY, np.float32)
+    quarter = heat.heat(base, np.full((64, 64), 0.25, np.float32), 1.0).astype(int)
+    assert np.abs(quarter - heat.GREY).sum(2).mean() > 40  # a quarter of the scale is visible
+    bar = heat.legend(200, 10).astype(int)
+    assert bar.shape == (10, 200, 3)
+    assert np.abs(bar[:, 0] - heat.GREY).max() <= 1 and bar[:, -1].sum(1).min() > 500

@@ -72,6 +72,23 @@ def test_a_model_that_only_sees_red_ranks_the_red_cluster_first():
     assert "as the lore says" in notes.lore_caption(why)
 
 
+def test_captions_give_the_change_on_greying_with_its_sign():
+    """Greying the red that drove the house lowers it: a minus, and "falls" with the numbers."""
+    (why,) = explain.explain(portrait()[None], ShareModel(RED, house=0))
+    top = why.clusters[0]
+    points = round(top.drop * 100)
+    assert notes.swatch_label(top) == f"scarlet −{points} pts"
+    words = notes.lore_caption(why)
+    without = why.probability - top.drop
+    assert f"falls by {points} points, from {why.probability:.0%} to {without:.0%}" in words
+    assert "+" not in words and "%" not in notes.swatch_label(top)
+    gained = explain.Cluster((0, 0, 0), 0.1, "black", -0.05, "Gryffindor")
+    assert notes.swatch_label(gained) == "black +5 pts"  # greying it made the house likelier
+    assert notes.swatch_label(explain.Cluster((1, 2, 3), 0.1, "other", -0.001, "x")) == (
+        "#010203 ±0 pts"
+    )
+
+
 def test_the_same_crop_under_a_green_model_is_explained_by_green():
     # The explanation reads the model, not the lore: same crop, another model, another reason.
     (why,) = explain.explain(portrait()[None], ShareModel(GREEN, house=3, gain=10.0))

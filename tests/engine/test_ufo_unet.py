@@ -48,7 +48,34 @@ def test_min_area_drops_speckle_and_annotate_draws_red():
     found = P.boxes(prob, 0.5, 0.001)
     assert [(b.x0, b.y0, b.x1, b.y1) for b in found] == [(10, 10, 40, 30)]
     drawn = P.annotate(np.zeros((100, 100, 3), np.uint8), found)
-    assert tuple(drawn[10, 20]) == (255, 0, 0) and drawn[50, 50].sum() == 0
+    # The outline lies just outside the box: the region's own edge pixels stay visible.
+    assert tuple(drawn[9, 20]) == (255, 0, 0) and drawn[10, 20].sum() == 0
+    assert drawn[50, 50].sum() == 0
+
+
+def test_a_saucer_tip_cut_off_by_a_dip_below_threshold_is_in_the_box():
+    """Seed-1 test sky in miniature: the rim dips under the threshold, its tip at the frame edge."""
+    prob = np.zeros((480, 640), np.float32)
+    prob[150:320, 30:460] = 0.9  # the saucer's body
+    prob[214:219, 0:24] = 0.6  # its tip, 6 px away, 120 px: below min_area on its own
+    found = P.boxes(prob, 0.5, 0.0004)
+    assert [(b.x0, b.y0, b.x1, b.y1) for b in found] == [(0, 150, 460, 320)]
+    assert found[0].area == 170 * 430 + 5 * 24
+    far = prob.copy()
+    far[400:410, 600:610] = 0.6  # a speck far from any saucer is still its own (dropped) piece
+    assert [(b.x0, b.x1) for b in P.boxes(far, 0.5, 0.0004)] == [(0, 460)]
+
+
+def test_a_box_at_the_frame_edge_is_outlined_at_full_width_inside_the_frame():
+    image = np.zeros((480, 640, 3), np.uint8)
+    box = P.Box(400, 300, 640, 480, 0.9, 1000)  # touches the right and bottom edges
+    drawn = P.annotate(image, (box,))
+    red = (drawn == (255, 0, 0)).all(axis=2)
+    t = max(2, round(640 * P.LINE))
+    assert red[300:480, 640 - t :].all()  # right side: t columns, all inside the frame
+    assert red[480 - t :, 400:640].all()  # bottom side
+    assert red[300 - t : 300, 400:640].all() and red[300:480, 400 - t : 400].all()
+    assert not red[300 : 480 - t, 400 : 640 - t].any()  # the inside is left as it was
 
 
 def test_iou_and_box_matching():
