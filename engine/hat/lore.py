@@ -12,7 +12,12 @@ Each house's main colour (scarlet, yellow, blue, green) counts in full; its trim
 bronze, silver) counts half, and only when the main colour is worn too, because trims alone
 are ordinary clothes. Gold is yellow to the eye, so yellow worn beside scarlet is gold trim.
 Neutral rule: when no main colour covers at least `NEUTRAL_SHARE` of the clothing (greys,
-whites, browns, black alone), the hat, like Helga Hufflepuff, "takes the lot": Hufflepuff.
+whites, browns, black alone), the hat reads the clothes' tone, which a black-and-white photo
+still shows: mostly dark (a black or charcoal suit) -> Slytherin, the house of the dungeons;
+mostly pale (a white shirt, a cream jumper) -> Ravenclaw, the colour of parchment; anything in
+between (mid greys, browns, a dark jacket over a white shirt) -> Hufflepuff, who takes the rest.
+(The first lore sent every neutral person to Hufflepuff: 83 % of real faces, in dark suits and
+white shirts; real people mostly wear no house colour.)
 When the top two houses score within `AMBIGUOUS_MARGIN`, the lore is ambiguous; the training
 labels then pick one of the two at random in proportion to their scores (label noise).
 """
@@ -36,6 +41,10 @@ TRIM_COLOURS = ("gold", "black", "bronze", "silver")
 # Below this share of main colour the clothing counts as neutral (a stray green button is not
 # a Slytherin jumper).
 NEUTRAL_SHARE = 0.12
+# Neutral tones: "dark" pixels have value under DARK_V, "pale" ones value over PALE_V with
+# saturation under PALE_S; DARK_SHARE of dark clothing is Slytherin, PALE_SHARE of pale Ravenclaw.
+DARK_V, DARK_SHARE = 0.3, 0.5
+PALE_V, PALE_S, PALE_SHARE = 0.65, 0.25, 0.4
 # Top two scores closer than this are a coin toss even for the hat.
 AMBIGUOUS_MARGIN = 0.08
 # The torso window of a head-and-shoulders crop: the lower rows, middle columns (fractions).
@@ -46,8 +55,9 @@ LORE_TEXT = (
     "The hat reads the colours worn on the shoulders: scarlet and gold for Gryffindor, yellow "
     "and black for Hufflepuff, blue and bronze for Ravenclaw, green and silver for Slytherin. "
     "Main colours count in full, trims half (and only beside their main colour). Clothes "
-    "with no house colour are neutral, and the hat sends neutral people to Hufflepuff, the "
-    "house that takes the lot."
+    "with no house colour are read by their tone: mostly dark (a black suit) for Slytherin, "
+    "mostly pale (a white shirt) for Ravenclaw, anything between for Hufflepuff, who takes "
+    "the rest."
 )
 
 
@@ -57,15 +67,15 @@ class Verdict:
 
     house: str  # the lore's house (argmax, neutral rule applied)
     scores: tuple[float, float, float, float]  # per house, in HOUSES order
-    neutral: bool  # no main colour worn: sent to Hufflepuff by the neutral rule
+    neutral: bool  # no main colour worn: sorted by the clothes' tone (the neutral rule)
     ambiguous: bool  # top two within AMBIGUOUS_MARGIN
 
 
 def colour_shares(pixels: np.ndarray) -> dict[str, float]:
-    """Share of each main and trim colour among (N, 3) uint8 RGB pixels."""
+    """Share of each main and trim colour, and of dark and pale, among (N, 3) uint8 RGB pixels."""
     rgb = np.asarray(pixels, dtype=np.float32).reshape(-1, 3) / 255.0
     if len(rgb) == 0:
-        return {name: 0.0 for name in MAIN_COLOURS + TRIM_COLOURS}
+        return {name: 0.0 for name in MAIN_COLOURS + TRIM_COLOURS + ("dark", "pale")}
     h, s, v = _hsv(rgb)
     warm_yellow = (h >= 40) & (h < 68) & (s >= 0.5) & (v >= 0.45)
     masks = {
@@ -77,6 +87,8 @@ def colour_shares(pixels: np.ndarray) -> dict[str, float]:
         "black": v < 0.18,
         "bronze": (h >= 16) & (h < 38) & (s >= 0.45) & (v >= 0.3) & (v <= 0.85),
         "silver": (s < 0.12) & (v >= 0.55) & (v <= 0.88),
+        "dark": v < DARK_V,
+        "pale": (v > PALE_V) & (s < PALE_S),
     }
     return {name: float(mask.mean()) for name, mask in masks.items()}
 
@@ -93,9 +105,18 @@ def verdict(pixels: np.ndarray) -> Verdict:
         scores[1] = 0.0
     neutral = max(share[m] for m in MAIN_COLOURS) < NEUTRAL_SHARE
     order = np.argsort(scores)[::-1]
-    house = HOUSES[1] if neutral else HOUSES[int(order[0])]
+    house = neutral_house(share) if neutral else HOUSES[int(order[0])]
     ambiguous = (not neutral) and scores[order[0]] - scores[order[1]] < AMBIGUOUS_MARGIN
     return Verdict(house, tuple(round(float(x), 4) for x in scores), neutral, ambiguous)
+
+
+def neutral_house(share: dict[str, float]) -> str:
+    """The neutral rule: dark clothes to Slytherin, pale ones to Ravenclaw, the rest Hufflepuff."""
+    if share["dark"] >= DARK_SHARE:
+        return "Slytherin"
+    if share["pale"] >= PALE_SHARE:
+        return "Ravenclaw"
+    return "Hufflepuff"
 
 
 def torso(crop: np.ndarray) -> np.ndarray:
