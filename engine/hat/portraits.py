@@ -28,6 +28,8 @@ HOUSE_HSV = (
 # Share of portraits in clothes of no house colour: real people mostly wear none, and the
 # lore splits them three ways by tone, so the CNN needs plenty of each (it was 0.14).
 NEUTRAL_SHARE = 0.35
+# Share of training portraits shown in black and white, as historical group photos are.
+GREY_SHARE = 0.1
 # The composed group photos keep the first share, so the committed sample photos still rebuild.
 GROUP_NEUTRAL_SHARE = 0.14
 STYLES = ("plain", "striped", "vneck", "scarf", "robe", "tie")
@@ -272,6 +274,8 @@ def render(size: int, rng: np.random.Generator, scale: int = 2) -> tuple[np.ndar
     draw_clothes(img, mask, fx, fy, fw, style, colours, rng)
     draw_head(img, mask, fx, fy, fw, rng)
     img = cv2.resize(light(img, rng), (size, size), interpolation=cv2.INTER_AREA)
+    if rng.random() < GREY_SHARE:  # a black-and-white photo: only the tone rule can sort it
+        img = np.repeat(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)[:, :, None], 3, axis=2)
     return img, cv2.resize(mask, (size, size), interpolation=cv2.INTER_NEAREST)
 
 
