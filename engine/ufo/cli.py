@@ -76,20 +76,34 @@ def _store(metrics: dict[str, Any]) -> None:
 
     for name, values in metrics.items():
         card = cards.update_metrics(name, values)
+        card["real_photos"] = real_sentence(values["real"])
         if name == DEFAULT_MODEL:
             card["headline"] = headline(values)
-            cards.write(card)
+        cards.write(card)
+
+
+def real_sentence(real: dict[str, Any]) -> str:
+    """The card's 'On N real photos: ...' sentence (engine.ufo.real.sentence) for one model."""
+    from engine.ufo.real import sentence
+
+    return sentence(real)
 
 
 def _evaluate(seed: int, n: int) -> dict[str, Any]:
     """Metrics of both shipped models (served through LiteRT) on fresh data."""
+    from engine.ufo import real
     from engine.ufo.unet.evaluate import evaluate as run
 
-    models = {}
+    models, served = {}, {}
     for name in CONFIGS:
-        lite = runtime.load_model(name)
+        lite = served[name] = runtime.load_model(name)
         models[name] = (lite.predict, UNetConfig.from_dict(lite.card["config"]))
-    return run(models, seed, n)
+    metrics = run(models, seed, n)
+    photos = real.measure(served)  # says so (available: false) when the set is absent
+    for name in metrics:
+        figures = photos.get(name, {"why": photos.get("why")})
+        metrics[name]["real"] = {"available": photos["available"], **figures}
+    return metrics
 
 
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
