@@ -38,8 +38,9 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
 
 def git_dir(repository: str, mirror: Path = MIRROR) -> Path:
-    """The local git directory of 'owner/name' under the mirror folder."""
-    return mirror / repository.replace("/", "+") / "repo"
+    """The local git directory of 'owner/name' under the mirror folder (bare or with .git)."""
+    repo = mirror / repository.replace("/", "+") / "repo"
+    return repo / ".git" if (repo / ".git").is_dir() else repo
 
 
 def sha256(data: bytes) -> str:
