@@ -19,6 +19,9 @@ from engine.ufo.unet import predict as P
 
 MANIFEST = Path(__file__).resolve().parent / "manifest.json"
 FOLDER = mirror.DATA / "ufo"
+# The write-up's training material (10 sky photos, its cut-out): training only, never scored.
+TRAINING = Path(__file__).resolve().parent / "training.json"
+TRAINING_FOLDER = mirror.DATA / "ufo-train"
 # A predicted box is "on the saucer" when at least this share of it lies in the hand-drawn box.
 ON_SAUCER = 0.5
 # The bar: at most this many false boxes per saucer-free photo, and every saucer found.
