@@ -34,6 +34,7 @@ def predict(args: argparse.Namespace) -> dict[str, Any]:
         "settings": vars(result.settings),
         "faces": [f.as_dict() for f in result.faces],
         "tallies": result.tallies,
+        "note": result.note,
     }
 
 

@@ -45,6 +45,11 @@ NEUTRAL_SHARE = 0.12
 # saturation under PALE_S; DARK_SHARE of dark clothing is Slytherin, PALE_SHARE of pale Ravenclaw.
 DARK_V, DARK_SHARE = 0.3, 0.5
 PALE_V, PALE_S, PALE_SHARE = 0.65, 0.25, 0.4
+# A photo whose 90th-percentile chroma (max - min channel, 0-255) is below this shows no house
+# colour anywhere: black and white, or sepia.
+GREY_CHROMA = 12.0
+# ...or whose tinted pixels are nearly all one brown hue (15-50 degrees): sepia.
+SEPIA_SHARE = 0.97
 # Top two scores closer than this are a coin toss even for the hat.
 AMBIGUOUS_MARGIN = 0.08
 # The torso window of a head-and-shoulders crop: the lower rows, middle columns (fractions).
@@ -153,3 +158,25 @@ def _hsv(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     hue = np.where(delta > 0, hue * 60.0, 0.0)
     sat = np.where(mx > 0, delta / np.where(mx > 0, mx, 1.0), 0.0)
     return hue, sat, mx
+
+
+def colourless(image: np.ndarray) -> bool:
+    """True for a black-and-white or sepia photo: no pixel shows a house's colour."""
+    rgb = np.asarray(image, np.float32).reshape(-1, 3)[::7]  # a sample is plenty
+    chroma = rgb.max(axis=1) - rgb.min(axis=1)
+    if float(np.percentile(chroma, 90)) < GREY_CHROMA:
+        return True
+    hue, _, _ = _hsv(rgb[chroma >= GREY_CHROMA] / 255.0)
+    return bool(((hue >= 15) & (hue < 50)).mean() >= SEPIA_SHARE)  # one brown tint: sepia
+
+
+def colour_note(image: np.ndarray) -> str | None:
+    """For a photo without house colours, one sentence on what the hat did and why; else None."""
+    if not colourless(image):
+        return None
+    return (
+        "This photo is black and white (or sepia), so nobody wears a house colour the hat can "
+        "read: it sorted each person by how dark their clothes are, as the lore does for "
+        "clothes without a house colour (mostly dark to Slytherin, mostly pale to Ravenclaw, "
+        "in between to Hufflepuff)."
+    )

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from engine import runtime
-from engine.hat import faces, groups, real
+from engine.hat import faces, groups, lore, real
 from engine.hat.faces import Box
 from engine.hat.real import mirror
 
@@ -65,10 +65,12 @@ def test_score_ignores_hidden_faces_and_counts_false_boxes():
 
 def test_a_black_and_white_photo_gets_its_sentence():
     grey = np.repeat(np.random.default_rng(0).integers(0, 255, (50, 60, 1), np.uint8), 3, axis=2)
-    assert real.colourless(grey) and "black and white" in real.colour_note(grey)
+    assert lore.colourless(grey) and "black and white" in lore.colour_note(grey)
+    sepia = np.clip(grey * np.array([1.0, 0.8, 0.55]) + [30, 15, 0], 0, 255).astype(np.uint8)
+    assert lore.colourless(sepia)
     colour = np.zeros((50, 60, 3), np.uint8)
     colour[..., 2] = 200
-    assert real.colour_note(colour) is None
+    assert lore.colour_note(colour) is None
 
 
 def test_small_photos_are_enlarged_and_large_ones_searched_at_their_own_scale():

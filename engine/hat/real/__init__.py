@@ -25,8 +25,6 @@ FOLDER = mirror.DATA / "hat"
 IOU = 0.5
 # A detection that overlaps an ignored face (half hidden by a hand, say) this much is no error.
 IGNORE_OVERLAP = 0.3
-# Without house colours: a photo whose clothes show less chroma than this is black and white.
-GREY_CHROMA = 12.0
 
 
 @dataclass(frozen=True)
@@ -89,13 +87,6 @@ def detection(photos: list[RealPhoto], detect) -> dict[str, Any]:
     }
 
 
-def colourless(image: np.ndarray) -> bool:
-    """True for a black-and-white or sepia photo: too little chroma to show a house colour."""
-    rgb = image.reshape(-1, 3).astype(np.float32)
-    chroma = rgb.max(axis=1) - rgb.min(axis=1)
-    return float(np.percentile(chroma, 90)) < GREY_CHROMA
-
-
 def houses(photos: list[RealPhoto], model: Any) -> dict[str, Any]:
     """The houses the served model gives the hand-drawn faces, and the lore's own verdicts."""
     from engine.hat import sort
@@ -152,14 +143,3 @@ def sentence(real: dict[str, Any]) -> str:
             f"busiest house, {top}"
         )
     return text + "."
-
-
-def colour_note(image: np.ndarray) -> str | None:
-    """For a photo without house colours, one sentence on what the hat did and why; else None."""
-    if not colourless(image):
-        return None
-    return (
-        "This photo is black and white (or sepia), so nobody wears a house colour the hat can "
-        "read: it sorted each person by the light and dark of the clothes alone (pale for "
-        "Ravenclaw, dark for Slytherin, mid-grey for Hufflepuff, by the lore's grey rule)."
-    )
