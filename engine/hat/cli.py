@@ -34,6 +34,7 @@ def predict(args: argparse.Namespace) -> dict[str, Any]:
         "settings": vars(result.settings),
         "faces": [f.as_dict() for f in result.faces],
         "tallies": result.tallies,
+        "note": result.note,
     }
 
 
@@ -48,6 +49,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         curve = card.get("writeup_regime", {})
         card.update(eval={"seed": args.seed, "n": n}, metrics=metrics)
         card["headline"] = headline(metrics, curve)
+        card["real_photos"] = real_sentence(metrics["real"])
         cards.write(card)
     return metrics
 
@@ -105,8 +107,16 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     card.update(
         eval={"seed": EVAL_SEED, "n": DEFAULT_N}, metrics=metrics, headline=headline(metrics, curve)
     )
+    card["real_photos"] = real_sentence(metrics["real"])
     cards.write(card)
     return {"hat": metrics, "writeup_regime": curve}
+
+
+def real_sentence(real: dict[str, Any]) -> str:
+    """The card's real-photo sentence (engine.hat.real.sentence), imported only when needed."""
+    from engine.hat.real import sentence
+
+    return sentence(real)
 
 
 def headline(metrics: dict[str, Any], curve: dict[str, Any]) -> str:

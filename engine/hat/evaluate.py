@@ -1,4 +1,4 @@
-"""The hat's quality bars on fresh data: lore accuracy, detection, crop-shift consistency."""
+"""The hat's quality bars: lore accuracy, detection, crop-shift consistency; real photos too."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.hat import faces, groups, portraits, sort
+from engine.hat import faces, groups, portraits, real, sort
 from engine.hat.faces import Box
 
 # Fresh portraits scored when --n is not given.
@@ -79,12 +79,13 @@ def evaluate(model: Any, seed: int, n: int, writeup: Any | None = None) -> dict[
     """Every bar, on data drawn from `seed`: n portraits and PHOTOS group photos."""
     rng = np.random.default_rng(seed)
     data = portraits.make(n, int(model.input_shape[0]), rng)
-    real = groups.real_faces()
-    photos = [groups.compose(rng, FACES_PER_PHOTO, faces=real) for _ in range(PHOTOS)]
+    shipped = groups.real_faces()
+    photos = [groups.compose(rng, FACES_PER_PHOTO, faces=shipped) for _ in range(PHOTOS)]
     out: dict[str, Any] = {"portraits": n, "lore": lore_accuracy(model, data)}
     if writeup is not None:
         out["lore_writeup_regime"] = lore_accuracy(writeup, data)
     out["detection"] = detection(photos, faces.DEFAULT_SENSITIVITY)
     out["detection"]["sensitivity"] = faces.DEFAULT_SENSITIVITY
     out["shift_consistency"] = shift_consistency(model, photos, rng)
+    out["real"] = real.measure(model)  # says so (available: false) when the set is absent
     return out

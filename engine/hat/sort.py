@@ -9,7 +9,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from engine.hat import faces, portraits
+from engine.hat import faces, lore, portraits
 from engine.hat.lore import HOUSE_RGB, HOUSES
 
 # Top two houses closer than this (in probability) and the hat cannot decide: a "hatstall".
@@ -46,6 +46,7 @@ class Sorting:
     tallies: dict[str, int]  # faces per house, in HOUSES order
     settings: faces.Settings  # the cascade's knobs used
     annotated: np.ndarray  # the photo with a box and house name per face
+    note: str | None = None  # one sentence for a photo without house colours (black and white)
 
 
 def crop(image: np.ndarray, box: faces.Box, size: int, shift=(0.0, 0.0, 1.0)) -> np.ndarray:
@@ -93,7 +94,8 @@ def sort_photo(
         sorted_faces.append(SortedFace(box, c, tuple(float(v) for v in p), house, stall))
     tallies = Counter(f.house for f in sorted_faces)
     counts = {h: tallies.get(h, 0) for h in HOUSES}
-    return Sorting(sorted_faces, counts, faces.settings(sensitivity), annotate(image, sorted_faces))
+    knobs, drawn = faces.settings(sensitivity), annotate(image, sorted_faces)
+    return Sorting(sorted_faces, counts, knobs, drawn, lore.colour_note(image))
 
 
 def annotate(image: np.ndarray, sorted_faces: list[SortedFace]) -> np.ndarray:

@@ -34,7 +34,7 @@ def as_input(images: np.ndarray) -> np.ndarray:
 
 def balanced(per_house: int, size: int, rng: np.random.Generator) -> portraits.Portraits:
     """Exactly per_house portraits of each house by training label, in a shuffled order."""
-    pool = portraits.make(per_house * 6, size, rng)
+    pool = portraits.make(per_house * 10, size, rng)  # neutral tones split: draw plenty
     keep = np.concatenate([np.flatnonzero(pool.labels == h)[:per_house] for h in range(4)])
     if len(keep) < 4 * per_house:
         raise ValueError("the synthetic draw had too few portraits of some house")

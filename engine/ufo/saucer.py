@@ -88,6 +88,25 @@ def load() -> np.ndarray:
     return rgba
 
 
+@cache
+def writeup() -> np.ndarray | None:
+    """The write-up's own cut-out (a dark saucer keyed on pure red) as float RGBA, if restored."""
+    from engine.ufo.real import TRAINING_FOLDER
+
+    path = TRAINING_FOLDER / "ufo.bmp"
+    if not path.exists():
+        return None
+    rgb = np.asarray(Image.open(path).convert("RGB"), dtype=np.float32) / 255.0
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    key = (r > 0.6) & (g < 0.35) & (b < 0.35)  # the red backdrop, not the saucer
+    alpha = cv2.GaussianBlur((~key).astype(np.float32), (3, 3), 0)
+    rgba = np.concatenate([rgb, alpha[..., None]], axis=2)
+    big = cv2.resize(rgba, (WIDTH, round(WIDTH * rgb.shape[0] / rgb.shape[1])), cv2.INTER_CUBIC)
+    out = np.clip(big, 0, 1)
+    out.setflags(write=False)
+    return out
+
+
 def main() -> None:
     """Redraw and save the asset."""
     ASSET.parent.mkdir(parents=True, exist_ok=True)

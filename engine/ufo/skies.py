@@ -3,7 +3,8 @@
 Procedural skies mix a day / dusk / night / overcast gradient, multi-octave noise clouds, sun
 glare and haze, then put a horizon in front (mountains, buildings, trees, poles and wires), as
 the write-up picked sky photos that show such things. `photos()` adds the outdoor pictures that
-scikit-image ships, for training only (the app's requirements do not include scikit-image).
+scikit-image ships, and `real_skies()` the write-up's own 10 real sky photos once restored
+(`python -m engine.ufo.real`), for training only (the app's requirements lack scikit-image).
 """
 
 from __future__ import annotations
@@ -157,9 +158,170 @@ def photos() -> tuple[np.ndarray, ...]:
     return tuple(found)
 
 
-def sample(rng: np.random.Generator, h: int, w: int, photo_share: float = 0.0) -> np.ndarray:
-    """A sky of at least (h, w): a shipped photo with probability photo_share, else procedural."""
+# Shipped photos and textures used as hard-negative backgrounds (training only). Kept apart
+# from the shipped photos the tests score as real negatives (astronaut, chelsea, coffee,
+# hubble_deep_field), which no model trains on.
+TEXTURES = ("brick", "grass", "gravel", "coins", "page", "horse", "clock", "moon")
+
+
+@cache
+def textures() -> tuple[np.ndarray, ...]:
+    """scikit-image's textures and object photos as float RGB (training only); empty without it."""
+    try:
+        from skimage import data
+    except ImportError:
+        return ()
+    found = []
+    for name in TEXTURES:
+        image = np.asarray(getattr(data, name)())
+        image = image.astype(np.float32) / (255.0 if image.dtype == np.uint8 else 1.0)
+        rgb = np.repeat(image[..., None], 3, axis=2) if image.ndim == 2 else image[..., :3]
+        found.append(np.ascontiguousarray(rgb, dtype=np.float32))
+    return tuple(found)
+
+
+# Real training skies are shrunk to this longest side once (one is 24 MP; crops are 256 px).
+REAL_SIDE = 1024
+
+
+@cache
+def real_skies() -> tuple[np.ndarray, ...]:
+    """The write-up's 10 real sky photos, when restored (training only); empty otherwise."""
+    from engine.images import fit_within, load_file
+    from engine.ufo.real import TRAINING, TRAINING_FOLDER, mirror
+
+    if not TRAINING_FOLDER.exists():
+        return ()
+    names = [e["file"] for e in mirror.read_manifest(TRAINING)["photos"]]
+    found = []
+    for name in sorted(n for n in names if n.startswith("sky_")):
+        if (TRAINING_FOLDER / name).exists():
+            image = fit_within(load_file(TRAINING_FOLDER / name), REAL_SIDE).image
+            found.append(image.astype(np.float32) / 255.0)
+    return tuple(found)
+
+
+def sample(
+    rng: np.random.Generator,
+    h: int,
+    w: int,
+    photo_share: float = 0.0,
+    real_share: float = 0.0,
+    texture_share: float = 0.0,
+) -> np.ndarray:
+    """A sky of at least (h, w): a real sky photo with probability real_share (when restored),
+    a shipped texture with texture_share, a shipped photo with photo_share, else procedural."""
+    for share, pool in ((real_share, real_skies), (texture_share, textures)):
+        if share > 0 and rng.random() < share:
+            pics = pool()
+            if pics:
+                return pics[int(rng.integers(len(pics)))]
     pics = photos() if photo_share > 0 else ()
     if pics and rng.random() < photo_share:
         return pics[int(rng.integers(len(pics)))]
     return procedural(rng, h, w)
+
+
+# Hard negatives: what the U-Net boxed on real photos instead of a saucer.
+CLUTTER = ("bird", "aircraft", "lamp", "wire", "pole", "metal", "border")
+
+
+def clutter(canvas: np.ndarray, rng: np.random.Generator) -> None:
+    """Draw 1-4 saucer-free distractors onto a float RGB canvas in place."""
+    for _ in range(int(rng.integers(1, 5))):
+        kind = CLUTTER[int(rng.integers(len(CLUTTER)))]
+        _DRAW[kind](canvas, rng)
+
+
+def _tone(rng: np.random.Generator) -> tuple[float, float, float]:
+    """A dark silhouette or a bright sunlit surface, grey-ish."""
+    v = rng.uniform(0.02, 0.25) if rng.random() < 0.6 else rng.uniform(0.75, 1.0)
+    return tuple(float(np.clip(v + rng.normal(0, 0.03), 0, 1)) for _ in range(3))
+
+
+def _spot(canvas: np.ndarray, rng: np.random.Generator, scale: float) -> tuple[int, int, int]:
+    """A random centre and a size (share `scale` of the width, jittered) on the canvas."""
+    h, w = canvas.shape[:2]
+    return (
+        int(rng.uniform(0, w)),
+        int(rng.uniform(0, h)),
+        max(2, int(w * scale * rng.uniform(0.5, 1.5))),
+    )
+
+
+def _bird(canvas, rng) -> None:
+    """A flying bird: two swept wings in a flat V, dark or sunlit."""
+    x, y, s = _spot(canvas, rng, 0.05)
+    pts = np.array([[x - s, y - s // 3], [x, y], [x + s, y - s // 3]], np.int32)
+    cv2.polylines(canvas, [pts], False, _tone(rng), max(1, s // 6), cv2.LINE_AA)
+
+
+def _aircraft(canvas, rng) -> None:
+    """An airliner seen from below: a long fuselage, swept wings and a tail."""
+    x, y, s = _spot(canvas, rng, 0.2)
+    tone, t = _tone(rng), max(1, s // 10)
+    cv2.line(canvas, (x - s, y), (x + s, y), tone, t * 2, cv2.LINE_AA)
+    for side in (-1, 1):
+        cv2.line(canvas, (x, y), (x - s // 3, y + side * s * 2 // 3), tone, t * 2, cv2.LINE_AA)
+        cv2.line(canvas, (x - s, y), (x - s - s // 6, y + side * s // 4), tone, t, cv2.LINE_AA)
+
+
+def _lamp(canvas, rng) -> None:
+    """A street lamp or the sun through haze: a bright core in a soft glow."""
+    x, y, s = _spot(canvas, rng, 0.03)
+    glow = np.zeros(canvas.shape[:2], np.float32)
+    cv2.circle(glow, (x, y), s, 1.0, -1, cv2.LINE_AA)
+    glow = cv2.GaussianBlur(glow, (0, 0), s * 0.8)
+    canvas += glow[..., None] * np.float32(rng.uniform(0.5, 1.0))
+    np.clip(canvas, 0, 1, out=canvas)
+
+
+def _wire(canvas, rng) -> None:
+    """A power line sagging across the whole frame."""
+    h, w = canvas.shape[:2]
+    y0, y1 = rng.uniform(0, h, 2)
+    xs = np.linspace(0, w, 24)
+    ys = y0 + (y1 - y0) * xs / w + rng.uniform(0.02, 0.15) * h * 4 * (xs / w) * (1 - xs / w)
+    pts = np.stack([xs, ys], axis=1).astype(np.int32)
+    cv2.polylines(canvas, [pts], False, _tone(rng), int(rng.integers(1, 4)), cv2.LINE_AA)
+
+
+def _pole(canvas, rng) -> None:
+    """A pole or mast from the bottom edge up, sometimes with a cross-arm."""
+    h, w = canvas.shape[:2]
+    x, top, t = int(rng.uniform(0, w)), int(rng.uniform(0, 0.7 * h)), int(rng.integers(2, 8))
+    tone = _tone(rng)
+    cv2.line(canvas, (x, h), (x, top), tone, t)
+    if rng.random() < 0.5:
+        arm = int(rng.uniform(0.05, 0.15) * w)
+        cv2.line(canvas, (x - arm, top + t), (x + arm, top + t), tone, max(1, t // 2))
+
+
+def _metal(canvas, rng) -> None:
+    """Bright metal: a sunlit car roof, rail or sign, a bright box with a hard highlight."""
+    x, y, s = _spot(canvas, rng, 0.12)
+    v = float(rng.uniform(0.7, 1.0))
+    cv2.rectangle(canvas, (x - s, y - s // 4), (x + s, y + s // 4), (v, v, v * 0.97), -1)
+    cv2.line(canvas, (x - s, y - s // 8), (x + s, y - s // 8), (1.0, 1.0, 1.0), max(1, s // 10))
+
+
+def _border(canvas, rng) -> None:
+    """A scanned photo's border: a black or white frame on one to four sides."""
+    h, w = canvas.shape[:2]
+    v = 0.0 if rng.random() < 0.5 else 1.0
+    t = max(2, int(rng.uniform(0.01, 0.06) * min(h, w)))
+    sides = rng.random(4) < 0.6
+    for on, region in zip(sides, (np.s_[:t], np.s_[-t:], np.s_[:, :t], np.s_[:, -t:]), strict=True):
+        if on:
+            canvas[region] = v
+
+
+_DRAW = {
+    "bird": _bird,
+    "aircraft": _aircraft,
+    "lamp": _lamp,
+    "wire": _wire,
+    "pole": _pole,
+    "metal": _metal,
+    "border": _border,
+}

@@ -31,10 +31,20 @@ def test_each_house_by_its_colours():
     assert lore.sort_crop(crop_with(GREEN, SILVER)).house == "Slytherin"
 
 
-def test_trims_alone_are_neutral_and_go_to_hufflepuff():
-    for trim in (SILVER, BLACK, BRONZE):
+def test_trims_alone_are_neutral_and_sorted_by_tone():
+    expected = {SILVER: "Ravenclaw", BLACK: "Slytherin", BRONZE: "Hufflepuff"}
+    for trim, house in expected.items():
         v = lore.sort_crop(crop_with(trim))
-        assert v.neutral and v.house == "Hufflepuff"
+        assert v.neutral and v.house == house
+
+
+def test_neutral_rule_reads_tone_as_a_black_and_white_photo_shows_it():
+    suit, shirt, grey = (25, 25, 28), (235, 235, 230), (120, 120, 120)
+    assert lore.sort_crop(crop_with(suit)).house == "Slytherin"
+    assert lore.sort_crop(crop_with(shirt)).house == "Ravenclaw"
+    assert lore.sort_crop(crop_with(grey)).house == "Hufflepuff"
+    assert lore.sort_crop(crop_with(suit, shirt, suit)).house == "Slytherin"  # 2/3 dark
+    assert lore.sort_crop(crop_with(suit, shirt, shirt)).house == "Ravenclaw"  # 1/3 dark, 2/3 pale
 
 
 def test_trim_tips_a_tie_and_half_and_half_is_ambiguous():

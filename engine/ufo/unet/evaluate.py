@@ -43,12 +43,12 @@ def _uint8(image: np.ndarray) -> np.ndarray:
 def draw(configs: list[UNetConfig], seed: int, n: int) -> FreshData:
     """n composites per model's ranges, n saucer-free skies and n over the failure-map grid."""
     rng = np.random.default_rng([EVAL_STREAM, seed])
-    plain = {c.name: replace(c.ranges, photo_share=0.0) for c in configs}
+    plain = {c.name: replace(c.ranges, **composite.TRAINING_ONLY) for c in configs}
     own = {
         name: [composite.compose(rng, r, with_saucer=True) for _ in range(n)]
         for name, r in plain.items()
     }
-    base = replace(composite.SEED_RANGES, photo_share=0.0)
+    base = replace(composite.SEED_RANGES, **composite.TRAINING_ONLY)
     empty = [_uint8(composite.compose(rng, base, with_saucer=False).image) for _ in range(n)]
     per_cell = max(2, n // (len(WIDTHS) * len(WHITENESS)))
     grid = [

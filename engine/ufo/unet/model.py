@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from engine.ufo.composite import SEED_RANGES, WIDENED, Ranges
+from engine.ufo.composite import HARDENED, SEED_RANGES, WIDENED, Ranges
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class UNetConfig:
 SEED_RANGES_CONFIG = UNetConfig()
 WIDENED_CONFIG = UNetConfig(name="ufo-widened", ranges=WIDENED)
 CONFIGS = {c.name: c for c in (SEED_RANGES_CONFIG, WIDENED_CONFIG)}
+# Not shipped (see composite.HARDENED): engine.ufo.unet.train.train(HARDENED_CONFIG) rebuilds it.
+HARDENED_CONFIG = UNetConfig(name="ufo-hardened", ranges=HARDENED)
 
 
 def build(config: UNetConfig) -> Any:
