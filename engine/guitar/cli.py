@@ -68,6 +68,9 @@ def evaluate(args: argparse.Namespace) -> dict:
         attention_n=getattr(args, "attention_n", 0),
         duel_n=getattr(args, "duel_n", 0),
     )
+    from engine.guitar import predict, real
+
+    metrics["real"] = real.measure(predict.load_models())  # reported, present or not
     if getattr(args, "write_cards", False):
         training.store_metrics(metrics)
     return metrics

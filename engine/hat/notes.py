@@ -96,8 +96,9 @@ def lore_caption(e: Explanation) -> str:
     if top is None or top.drop < NOTABLE_DROP:
         most = max((abs(c.drop) for c in e.clusters), default=0.0)
         why = (
-            "; clothes with no house colour go to Hufflepuff, so no single colour is needed."
-            if e.house == "Hufflepuff"
+            "; clothes with no house colour are read by their tone (mostly dark: Slytherin, "
+            "pale: Ravenclaw, the rest: Hufflepuff), so no single colour is needed."
+            if e.house in ("Hufflepuff", "Slytherin", "Ravenclaw")
             else "."
         )
         return (

@@ -187,8 +187,9 @@ REAL_SIDE = 1024
 @cache
 def real_skies() -> tuple[np.ndarray, ...]:
     """The write-up's 10 real sky photos, when restored (training only); empty otherwise."""
+    from engine import mirror
     from engine.images import fit_within, load_file
-    from engine.ufo.real import TRAINING, TRAINING_FOLDER, mirror
+    from engine.ufo.real import TRAINING, TRAINING_FOLDER
 
     if not TRAINING_FOLDER.exists():
         return ()

@@ -7,10 +7,9 @@ import cv2
 import numpy as np
 import pytest
 
-from engine import runtime
+from engine import mirror, runtime
 from engine.hat import faces, groups, lore, real
 from engine.hat.faces import Box
-from engine.hat.real import mirror
 
 
 def test_manifest_names_enough_hand_counted_group_photos():

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from engine import runtime
-from engine.hat.real import mirror
+from engine import mirror, runtime
 from engine.ufo import real
 from engine.ufo.unet import predict as P
 

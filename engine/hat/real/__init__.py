@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from engine import mirror
 from engine.hat import faces, lore
 from engine.hat.faces import Box
-from engine.hat.real import mirror
 
 MANIFEST = Path(__file__).resolve().parent / "manifest.json"
 FOLDER = mirror.DATA / "hat"

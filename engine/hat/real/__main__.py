@@ -2,7 +2,8 @@
 
 import sys
 
-from engine.hat.real import FOLDER, MANIFEST, mirror
+from engine import mirror
+from engine.hat.real import FOLDER, MANIFEST
 
 done = mirror.restore(MANIFEST, FOLDER)
 print(mirror.report(done))

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.hat.real import mirror
+from engine import mirror
 from engine.ufo.unet import predict as P
 
 MANIFEST = Path(__file__).resolve().parent / "manifest.json"

@@ -3,7 +3,7 @@ training material (its 10 sky photos and cut-out) into data/real/ufo/ and data/r
 
 import sys
 
-from engine.hat.real import mirror
+from engine import mirror
 from engine.ufo.real import FOLDER, MANIFEST, TRAINING, TRAINING_FOLDER
 
 missing = 0

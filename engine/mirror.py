@@ -2,7 +2,7 @@
 
 Real photos are never committed: a manifest names each file by repository, commit, path and
 sha256, and `restore` copies it out of the git directory that the `fetch` tool left under
-`MIRROR` (`<owner>+<name>/repo`) into a gitignored folder under `DATA`. Both the hat and the
+`MIRROR` (`<owner>+<name>/repo`) into a gitignored folder under `DATA`. The guitar, hat and
 UFO sets use this module.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 # Where the git copies of public repositories live (the fetch tool's folder); overridable.
 MIRROR = Path(os.environ.get("PERCEPTION_LAB_MIRROR", "/work/.mirror"))
 # The gitignored folder restored sets go to: data/real/<set>/.

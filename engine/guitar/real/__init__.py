@@ -1,0 +1,58 @@
+"""The guitar models on real photos: a set labelled by eye, restored from public repositories.
+
+`manifest.json` names 196 photos (repository, commit, path, sha256, label); their licences are
+unknown, so they are never committed: `python -m engine.guitar.real` restores them into
+data/real/guitar/ (gitignored) from local git copies of those repositories. Validation only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from engine import mirror
+
+MANIFEST = Path(__file__).resolve().parent / "manifest.json"
+FOLDER = mirror.DATA / "guitar"
+
+
+def available(folder: Path = FOLDER) -> bool:
+    """True when the whole set is restored with the manifest's sha256."""
+    return folder.exists() and mirror.complete(MANIFEST, folder)
+
+
+def _tally(rows: list[tuple[str, list[str]]]) -> dict[str, Any]:
+    """Top-1 and top-3 shares overall and per true class, each with its n."""
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for truth, top in rows:
+        counts = per[truth]
+        counts[0] += 1
+        counts[1] += top[0] == truth
+        counts[2] += truth in top[:3]
+    n = len(rows)
+    return {
+        "n": n,
+        "top1": round(sum(c[1] for c in per.values()) / n, 4),
+        "top3": round(sum(c[2] for c in per.values()) / n, 4),
+        "per_class": {
+            k: {"n": c[0], "top1": round(c[1] / c[0], 4), "top3": round(c[2] / c[0], 4)}
+            for k, c in sorted(per.items())
+        },
+    }
+
+
+def measure(models: dict, folder: Path = FOLDER) -> dict[str, Any]:
+    """Each model's top-1 / top-3 on the real set, or why it could not be measured."""
+    if not available(folder):
+        return {"available": False, "why": "run `python -m engine.guitar.real` to restore it"}
+    from engine.guitar import predict
+    from engine.images import load_file
+
+    entries = mirror.read_manifest(MANIFEST)["photos"]
+    rows: dict[str, list] = defaultdict(list)
+    for e in entries:
+        scores = predict.score(models, load_file(folder / e["file"]), k=3)
+        for name, top in scores.items():
+            rows[name].append((e["label"], [t["label"] for t in top]))
+    return {"available": True, "photos": len(entries), **{k: _tally(v) for k, v in rows.items()}}
