@@ -110,7 +110,7 @@ def run_imagenet(report) -> None:
     report(f"imagenet batched ({BATCH}/call, overlapped): render + score", batched * 1e3, "ms")
     report("imagenet batched throughput", 1 / batched, "candidates/s")
     plain = targets.scorer(model, layout, 0)
-    plain.pipeline.chunks = 1  # the same batch drawn whole, then scored: no overlap
+    plain.pipeline.lead = 0  # the same batch drawn whole, then scored: no overlap
     report(
         "imagenet batched, no overlap (1 chunk)",
         _per_candidate(lambda: plain(genes), BATCH) * 1e3,

@@ -88,6 +88,29 @@ def test_the_incremental_canvas_draws_what_a_full_render_draws(colours, backgrou
     assert paint.redrawn < paint.drawn * 224 * 224  # and it did redraw less than everything
 
 
+def test_two_small_far_apart_changes_redraw_two_boxes_exactly():
+    layout = Layout(8, 2, True)
+    paint = canvas.Canvas(layout, 224, 224)
+    best = layout.random(np.random.default_rng(4))[0]
+    best[2 : 8 * 6 : 6] = best[3 : 8 * 6 : 6] = 0.0  # every radius the smallest (3 % of 224)
+    best[0:2], best[6:8] = (0.1, 0.1), (0.9, 0.9)  # ellipses 0 and 1 in opposite corners
+    moved = np.repeat(best[None], 3, axis=0)
+    moved[0, [0, 6]] += 0.02  # the first candidate nudges both corner ellipses
+    paint.render(moved)  # the median row is best: it becomes the base
+    drawn = paint.redrawn
+    want = to_uint8(render(layout.decode(moved), 224, 224))
+    np.testing.assert_array_equal(paint.render(moved), want)
+    assert 0 < paint.redrawn - drawn < 0.1 * 224 * 224  # two small boxes, not their union
+
+
+def test_the_canvas_refuses_an_output_it_cannot_fill_as_flat_rows():
+    layout = Layout()
+    genes = layout.random(np.random.default_rng(0), 2)
+    out = np.empty((2, 224, 224, 4), np.uint8)[..., :3]
+    with pytest.raises(ValueError, match="contiguous"):
+        canvas.Canvas(layout, 224, 224).render(genes, out)
+
+
 @pytest.mark.slow
 def test_a_search_lifts_its_class_100x_over_the_random_median_and_repeats(model):
     k = model.labels.index("great_white_shark")
