@@ -44,6 +44,44 @@ def live_search(name: str, settings: lab.Settings, label: str, bar, view, chart)
     return out
 
 
+def open_link(name: str, settings: lab.Settings, genes, bar, view, chart) -> lab.Outcome:
+    """A shared result: its picture at once from the link's genes, then a re-run to verify."""
+    m = model(name)
+    shown = lab.linked(m, settings, genes)
+    bar.progress(1.0, notes.progress(shown.stopped, shown.iterations, 0))
+    picture = lab.picture(settings.layout(), genes)
+    view.image(picture, caption=f"{shown.classifier}: P({shown.target}) = {shown.score:.3g}")
+    chart.plotly_chart(plots.top5(shown.top5), key="perc_link_top5")
+    with st.spinner(notes.verifying(settings.seed, settings.iterations)):
+        fresh = lab.run(m, settings)
+    same = fresh.fingerprint == shown.fingerprint
+    words = notes.verified(settings.seed, fresh.iterations, fresh.fingerprint, same)
+    st.session_state["perc_verified"] = (shown.fingerprint, same, words)
+    return fresh if same else shown
+
+
+def verified(out: lab.Outcome) -> None:
+    """What re-running a linked result found, while that result is on screen."""
+    fingerprint, same, words = st.session_state.get("perc_verified", ("", False, ""))
+    if fingerprint == out.fingerprint:
+        (st.success if same else st.warning)(words, icon=":material/verified:")
+
+
+def welcome(view, chart) -> None:
+    """Before any search: a finished one from the findings card, so the page opens on a picture."""
+    card = cards.read("perception") or {}
+    runs = card.get("imagenet", {}).get("shark", {}).get("runs", {}).get("chosen")
+    if not runs:
+        view.info("Pick a class and press **Start**.", icon=":material/play_arrow:")
+        return
+    best = max(runs, key=lambda r: r["score"])
+    picture = lab.picture(Layout(card["imagenet"]["config"]["n_ellipses"]), best["genes"], 320)
+    box = view.container()
+    box.image(picture, caption=notes.welcome(best["score"], best["iterations"], best["seed"]))
+    box.info("Pick a class and press **Start** to run your own.", icon=":material/play_arrow:")
+    chart.plotly_chart(imagenet_plots.shark(card["imagenet"]["shark"]), key="perc_welcome")
+
+
 def show(out: lab.Outcome, bar, pic_col, chart_col, view, chart) -> None:
     """The finished search: picture, trace, top-5 and the three downloads."""
     # After Stop the bar keeps the share of the budget used; a full bar would claim it ran out.

@@ -54,12 +54,19 @@ with search_tab:
         start = go.button("Start", type="primary", key="perc_start", width="stretch")
         halt.button("Stop", key="perc_stop", width="stretch")
     settings = lab.Settings(
-        chosen.labels.index(label), n, background, 2, float(seconds), int(iterations), int(seed)
+        chosen.labels.index(label),
+        n,
+        background,
+        2,
+        float(seconds),
+        int(iterations),
+        int(seed),
+        converge=True,
     )
     state = st.session_state
-    # A link to a result re-runs it at once (seconds for a few hundred iterations): a visitor
-    # sent a link expects to see that picture, not to guess which button brings it back. It
-    # runs once per session (the flag), never again on reruns or after a Stop.
+    # A link to a result shows its picture at once (from its genes) and re-runs it to verify;
+    # an older link without genes re-runs it live. Once per session (the flag), never again on
+    # reruns or after a Stop.
     from_link = url.result and "perc_linked" not in state
     state["perc_linked"] = True
     if from_link:  # pinned to the link's iteration count, so machine speed cannot cut it short
@@ -71,20 +78,24 @@ with search_tab:
         bar = st.empty()
         pic_col, chart_col = st.columns(2)
         view, chart = pic_col.empty(), chart_col.empty()
-        if start or from_link:
+        genes = share.decode(url.genes, settings.layout()) if from_link else None
+        if genes is not None:
+            state["perc_outcome"] = parts.open_link(chosen.name, settings, genes, bar, view, chart)
+        elif start or from_link:
             state.pop("perc_outcome", None)
             state["perc_outcome"] = parts.live_search(
                 chosen.name, settings, label, bar, view, chart
             )
         out = state.get("perc_outcome")
         if out is None:
-            view.info("Pick a class and press **Start**.", icon=":material/play_arrow:")
+            parts.welcome(view, chart)
             wanted = (chosen.name, label, n, seconds, int(iterations), background, int(seed))
             _ui.remember(share.params(share.State(*wanted)))
         else:
             # The address describes the result on screen (not later widget edits), so a
             # shared link always shows what the sender saw.
             parts.show(out, bar, pic_col, chart_col, view, chart)
+            parts.verified(out)
             _ui.remember(share.params(share.of_outcome(out)))
             parts.replay_row(out)
 

@@ -20,6 +20,9 @@ DISPLAY_SIDE = 512
 # lasted at most the page's 300 s, so even a machine five times slower finishes its iterations.
 REPLAY_SECONDS = 1500.0
 TRACE_HEADER = ("iteration", "best_score", "candidates")
+# The page's searches end once the target's probability reaches this: a higher score could
+# not look any different on the page (it shows three digits), so the rest would be waiting.
+CONVERGED = 0.999
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Settings:
     iterations: int = 100_000  # iteration budget; whichever runs out first ends it
     seed: int = 0  # same seed and same scores -> same final ellipses
     exact: bool = False  # a replay: only the iteration budget ends it (machine speed can't)
+    converge: bool = False  # end at P >= CONVERGED (the page); findings run their full budget
 
     def layout(self) -> Layout:
         """The gene layout these settings imply."""
@@ -42,11 +46,13 @@ class Settings:
     def config(self) -> search.SearchConfig:
         """The search budget these settings imply (schedule from SearchConfig's defaults)."""
         seconds = max(self.seconds, REPLAY_SECONDS) if self.exact else self.seconds
-        return search.SearchConfig(iterations=self.iterations, seconds=seconds)
+        # A replay stops at its recorded iteration count, which is where convergence ended it.
+        enough = CONVERGED if self.converge and not self.exact else None
+        return search.SearchConfig(iterations=self.iterations, seconds=seconds, enough=enough)
 
     def replay(self, iterations: int) -> Settings:
         """These settings pinned to a recorded iteration count, so any machine lands there."""
-        return replace(self, iterations=int(iterations), exact=True)
+        return replace(self, iterations=int(iterations), exact=True, converge=False)
 
 
 @dataclass
@@ -138,6 +144,12 @@ def finish(model: Any, settings: Settings, result: search.SearchResult) -> Outco
         settings=settings,
         trace=list(result.trace),
     )
+
+
+def linked(model: Any, settings: Settings, genes: np.ndarray) -> Outcome:
+    """The outcome a link describes, from its genes alone (no search, one scoring call)."""
+    result = search.SearchResult(genes, 0.0, settings.iterations, 0, 0.0, "linked", [])
+    return finish(model, settings, result)
 
 
 def stopped(model: Any, settings: Settings, last: search.Step, trace: list) -> Outcome:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine import replay
+from engine.perception import lab
 
 # The cards the "How it works" expander shows: the findings card, then the classifiers it fools.
 CARDS = ["perception", "imagenet", "guitar-plain", "guitar-dust"]
@@ -35,9 +36,36 @@ CHANGES = (
 )
 
 LINK_NOTE = (
-    "The address bar holds this result: opening it re-runs the same seed for the same number "
-    "of iterations and lands on the same picture."
+    "The address bar holds this result: opening it shows this picture at once, then re-runs "
+    "the same seed for the same number of iterations to check it lands on the same picture."
 )
+
+
+def welcome(score: float, iterations: int, seed: int) -> str:
+    """The caption of the finished search the page opens on, before any of the visitor's."""
+    return (
+        f"A finished search from the findings card (seed {seed}, {iterations} iterations): "
+        f"P(great_white_shark) = {score:.3g}."
+    )
+
+
+def verifying(seed: int, iterations: int) -> str:
+    """The spinner's words while a linked result is re-run."""
+    return f"Checking the link: re-running seed {seed} for {iterations} iterations..."
+
+
+def verified(seed: int, iterations: int, fingerprint: str, same: bool) -> str:
+    """What re-running a linked result found."""
+    if same:
+        return (
+            f"Verified: seed {seed} re-run for {iterations} iterations here lands on this "
+            f"picture (fingerprint `{fingerprint}`)."
+        )
+    return (
+        f"Seed {seed} re-run here for {iterations} iterations landed on another picture "
+        f"(fingerprint `{fingerprint}`): scores differ in their last digits between CPUs, so a "
+        "search can branch. The picture shown is the link's own."
+    )
 
 
 def seed_note(seed: int, iterations: int, fingerprint: str) -> str:
@@ -55,7 +83,12 @@ def replay_note(seed: int, iterations: int, score: float, fingerprint: str, same
 
 def progress(stopped: str, iterations: int, candidates: int) -> str:
     """The progress bar's text once a search has ended."""
-    how = {"cancelled": "stopped", "seconds": "time budget used"}.get(stopped, "done")
+    how = {
+        "cancelled": "stopped",
+        "seconds": "time budget used",
+        "linked": "the linked result, verifying it",
+        "converged": f"converged (P >= {lab.CONVERGED}, more search could not show more)",
+    }.get(stopped, "done")
     return f"{how}: {iterations} iterations, {candidates} candidates"
 
 

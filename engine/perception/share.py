@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from engine import links
 from engine.perception import lab
+from engine.perception.ellipses import Layout
 
 # Widget ranges and defaults on the page; a link value outside a range falls back to the default.
 ELLIPSES = (1, 16, 8)
@@ -31,6 +36,9 @@ class State:
     # opening the link re-runs exactly that many with the seed. Only a link whose every value
     # was present and valid is marked so; anything else just presets the widgets.
     result: bool = False
+    # The result's genes (float32, base64url): the page shows the linked picture at once and
+    # then verifies it by re-running the seed. Empty on older links (they re-run first).
+    genes: str = ""
 
 
 def _int(text: str | None, bounds: tuple[int, int, int]) -> int | None:
@@ -62,13 +70,38 @@ def parse(
     }
     background = {"1": True, "0": False}.get(params.get("bg", ""))
     pinned = known and label in labels and background is not None
+    result = pinned and None not in numbers.values() and params.get("result") == "1"
+    n = numbers["n"] or ELLIPSES[2]
+    genes = params.get("g", "") if result else ""
     return State(
         model=model,
         label=label if label in labels else (defaults or {}).get(model, labels[0]),
         background=True if background is None else background,
-        result=pinned and None not in numbers.values() and params.get("result") == "1",
+        result=result,
+        genes=genes if decode(genes, Layout(n, 2, background)) is not None else "",
         **{k: v for k, v in numbers.items() if v is not None},
     )
+
+
+def encode(genes: np.ndarray) -> str:
+    """Genes as URL-safe text: their float32 bytes in base64url, unpadded (exact, ~300 chars)."""
+    raw = np.asarray(genes, "<f4").tobytes()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode(text: str, layout: Layout) -> np.ndarray | None:
+    """Genes from a link for this layout, or None unless every value is a gene in [0, 1]."""
+    if not text or len(text) > 4 * layout.size * 2:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        return None
+    if len(raw) != 4 * layout.size:
+        return None
+    genes = np.frombuffer(raw, "<f4").astype(np.float32)
+    ok = np.isfinite(genes).all() and genes.min() >= 0 and genes.max() <= 1
+    return genes if ok else None
 
 
 def of_outcome(out: lab.Outcome) -> State:
@@ -83,6 +116,7 @@ def of_outcome(out: lab.Outcome) -> State:
         s.background,
         s.seed,
         result=True,
+        genes=encode(out.genes),
     )
 
 
@@ -97,5 +131,6 @@ def params(state: State) -> dict[str, str]:
         "bg": int(state.background),
         "seed": state.seed,
         "result": 1 if state.result else None,
+        "g": state.genes or None,
     }
     return {k: str(v) for k, v in pairs.items() if v is not None}

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from engine import cards
 from engine.__main__ import main
-from engine.perception import notes
+from engine.perception import lab, notes, share
 from tests.app.links import fingerprint, open_link
 from tests.engine.test_perception_toy import tiny_classifier
 
@@ -19,6 +19,13 @@ PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "perception.py")
 def toy_models(monkeypatch):
     """Point models/ at a directory holding only the tiny trained classifier."""
     monkeypatch.setattr(cards, "MODELS_DIR", tiny_classifier())
+
+
+@pytest.fixture()
+def endless(monkeypatch):
+    """No convergence: the toy model is sure of any colour at once, and these tests are about
+    links, replays and Stop, which need a search that runs its budget."""
+    monkeypatch.setattr(lab, "CONVERGED", 2.0)
 
 
 def test_no_classifier_says_so_plainly(monkeypatch, tmp_path):
@@ -41,9 +48,13 @@ def test_short_search_shows_a_trace_picture_and_top5(toy_models):
     images = at.get("image")
     assert images, "the final picture is shown"
     progress = at.get("progress")[0]
-    assert "12 iterations" in progress.proto.text
     outcome = at.session_state["perc_outcome"]
-    assert outcome.iterations == 12 and outcome.target == "blue" and len(outcome.trace) == 13
+    # The toy model is sure of blue at once: the search ends there and says why, instead of
+    # running out the 12 iterations on a flat trace.
+    assert outcome.stopped == "converged" and outcome.score >= lab.CONVERGED
+    assert f"converged (P >= {lab.CONVERGED}" in progress.proto.text
+    assert f"{outcome.iterations} iterations" in progress.proto.text and outcome.iterations < 12
+    assert outcome.target == "blue" and len(outcome.trace) == outcome.iterations + 1
     assert outcome.top5[0][0] == "blue"
     assert "perc_live" not in at.session_state
 
@@ -61,7 +72,7 @@ def test_findings_tab_plots_the_card(monkeypatch, tmp_path):
     assert any("We measured" in m.value for m in at.markdown)
 
 
-def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_models):
+def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_models, endless):
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert dict(at.query_params) == {
         "model": "toy-colour",
@@ -92,13 +103,15 @@ def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_
         "bg": "0",
         "seed": "77",
         "result": "1",
+        "g": share.encode(out.genes),  # the picture itself, shown before it is verified
     }
     note = next(m.value for m in at.markdown if "Output fingerprint" in m.value)
     assert f"Seed **77**, {out.iterations} iterations" in note and out.fingerprint in note
 
-    fresh = open_link(PAGE, link)  # opening the link runs the search by itself
+    fresh = open_link(PAGE, link)  # opening the link shows it, then re-runs it to verify
     again = fresh.session_state["perc_outcome"]
     assert again.stopped == "iterations" and again.iterations == out.iterations
+    assert "Verified" in fresh.success[0].value and out.fingerprint in fresh.success[0].value
     assert again.score == out.score and again.fingerprint == out.fingerprint
     assert fingerprint(fresh) == out.fingerprint
     assert fresh.selectbox(key="perc_class").value == "green"
@@ -111,7 +124,7 @@ def test_a_clock_limited_search_is_shared_and_a_fresh_session_reproduces_it(toy_
     assert fresh.session_state["perc_outcome"] is again and dict(fresh.query_params) == link
 
 
-def test_replay_confirms_the_score_and_fingerprint(toy_models):
+def test_replay_confirms_the_score_and_fingerprint(toy_models, endless):
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     at.slider(key="perc_n").set_value(3)
     at.number_input(key="perc_its").set_value(20)
@@ -148,7 +161,7 @@ def test_how_it_works_names_the_idea_and_every_card():
         assert f"`{name}`" in shown
 
 
-def test_after_stop_the_bar_shows_the_share_of_the_budget_used(toy_models):
+def test_after_stop_the_bar_shows_the_share_of_the_budget_used(toy_models, endless):
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     at.number_input(key="perc_its").set_value(40)
     at.button(key="perc_start").click().run()
