@@ -181,11 +181,13 @@ def findings() -> None:
     if not card or not card.get("findings"):
         st.info("Findings are not measured yet: run `python -m engine evaluate perception`.")
         return
+    # The headline is the ImageNet model's (the page's default): it goes above its figures.
+    st.markdown(f"**We measured:** {card['headline']}")
     if "imagenet" in card:
         imagenet_findings(card)
         st.divider()
         st.markdown("#### Our toy classifiers")
-    st.markdown(f"**We measured:** {card['headline']}")
+        st.caption("The same measurements on the small 64 px classifiers the other demos train.")
     per_model = card["findings"]
     name = st.selectbox("Classifier", list(per_model), key="perc_findings_model")
     f = per_model[name]

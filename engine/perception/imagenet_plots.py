@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from engine.perception.plots import _layout
+from engine.perception.plots import _layout, log_axis
 
 # Scores are drawn no lower than this on log axes (the float64 softmax never reads 0).
 FLOOR = 1e-12
@@ -31,7 +31,7 @@ def spread(random: dict[str, Any]) -> go.Figure:
         fig,
         title,
         xaxis_title="class, sorted by median score",
-        yaxis={"title": "probability", "type": "log"},
+        yaxis=log_axis("probability"),
     )
 
 
@@ -50,8 +50,8 @@ def colours(random: dict[str, Any]) -> go.Figure:
     return _layout(
         fig,
         f"(2) Two colours vs free colours: rank correlation {rho}",
-        xaxis={"title": "median, free colours", "type": "log"},
-        yaxis={"title": "median, two colours", "type": "log"},
+        xaxis=log_axis("median, free colours"),
+        yaxis=log_axis("median, two colours"),
         showlegend=False,
     )
 
@@ -75,7 +75,7 @@ def shark(found: dict[str, Any]) -> go.Figure:
         fig,
         f"(3) great_white_shark, {len(found['runs']['fixed'])} seeds each",
         xaxis_title="candidates scored",
-        yaxis={"title": "P(great_white_shark)", "type": "log"},
+        yaxis=log_axis("P(great_white_shark)"),
     )
 
 
@@ -86,7 +86,7 @@ def named(rows: list[dict[str, Any]]) -> go.Figure:
     )
     fig.add_bar(x=[r["label"] for r in rows], y=_clip([r["start"] for r in rows]), name="start")
     fig.update_layout(barmode="group")
-    return _layout(fig, "(4) The write-up's classes", yaxis={"title": "probability", "type": "log"})
+    return _layout(fig, "(4) The write-up's classes", yaxis=log_axis("probability"))
 
 
 def scatter(found: dict[str, Any]) -> go.Figure:
@@ -100,7 +100,7 @@ def scatter(found: dict[str, Any]) -> go.Figure:
     return _layout(
         fig,
         f"(5) {len(rows)} classes: random median vs search (rank corr. {rho})",
-        xaxis={"title": "median over random images", "type": "log"},
-        yaxis={"title": "score after the search", "type": "log", "range": [np.log10(lo), 0.05]},
+        xaxis=log_axis("median over random images"),
+        yaxis=log_axis("score after the search", range=[np.log10(lo), 0.05]),
         showlegend=False,
     )

@@ -17,11 +17,46 @@ def _layout(fig: go.Figure, title: str, **kwargs: Any) -> go.Figure:
     fig.update_layout(
         title=title,
         height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0},
+        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        # Pinned to the figure's bottom edge (not the plot's): slanted class names above it
+        # push the plot up instead of running into the legend.
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         **kwargs,
     )
     return fig
+
+
+def log_axis(title: str, **extra: Any) -> dict[str, Any]:
+    """A probability log axis: one tick per decade written as a power of ten (never "100µ")."""
+    return {"title": title, "type": "log", "dtick": 1, "exponentformat": "power", **extra}
+
+
+def count_axis(title: str, values: list[float | None]) -> dict[str, Any]:
+    """A log axis for counts, ticked at 1-2-5 steps written in full (1,000; not "1k" or "5")."""
+    seen = [v for v in values if v]
+    lo, hi = (min(seen), max(seen)) if seen else (1, 10)
+    ticks = [m * 10**e for e in range(0, 8) for m in (1, 2, 5)]
+    inside = [t for t in ticks if lo / 2 <= t <= hi * 2] or [1, 10]
+    return {
+        "title": title,
+        "type": "log",
+        "tickvals": inside,
+        "ticktext": [f"{t:,}" for t in inside],
+    }
+
+
+def _never(fig: go.Figure) -> None:
+    """Say under a bar chart what a missing bar means, instead of leaving a silent gap."""
+    fig.add_annotation(
+        text="no bar: not reached within the budget",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=1.0,
+        yanchor="bottom",
+        showarrow=False,
+        font={"size": 11},
+    )
 
 
 def trace(points: list[tuple[int, float, int]], target: str, log: bool = False) -> go.Figure:
@@ -42,9 +77,7 @@ def trace(points: list[tuple[int, float, int]], target: str, log: bool = False) 
         "Best score so far",
         xaxis_title="iteration",
         # ImageNet scores start near 1e-4: a linear axis would hide the whole climb.
-        yaxis={"title": "probability", "type": "log"}
-        if log
-        else {"title": "probability", "range": [0, 1.02]},
+        yaxis=log_axis("probability") if log else {"title": "probability", "range": [0, 1.02]},
         # Both axes start at 0 with the same headroom, so zero lines up and no tick is negative.
         yaxis2={
             "title": "candidates",
@@ -69,7 +102,7 @@ def spread(s: dict[str, Any], title: str) -> go.Figure:
     for key, mode in (("max", "markers"), ("median", "lines+markers"), ("min", "markers")):
         values = [max(v, FLOOR) for v in s[key]]  # a log axis cannot show an exact 0
         fig.add_scatter(x=s["labels"], y=values, name=key, mode=mode)
-    return _layout(fig, title, yaxis={"type": "log", "title": "probability"})
+    return _layout(fig, title, yaxis=log_axis("probability"), xaxis={"tickangle": -45})
 
 
 def colours(c: dict[str, Any]) -> go.Figure:
@@ -90,8 +123,8 @@ def colours(c: dict[str, Any]) -> go.Figure:
     return _layout(
         fig,
         f"(2) Two vs free colours (rank corr. {c['median_rank_correlation']:.2f})",
-        xaxis={"type": "log", "title": "median, free colours"},
-        yaxis={"type": "log", "title": "median, two colours"},
+        xaxis=log_axis("median, free colours"),
+        yaxis=log_axis("median, two colours"),
     )
 
 
@@ -106,7 +139,9 @@ def background(on: list[dict], off: list[dict], strict: float) -> go.Figure:
     fig.add_bar(x=[r["label"] for r in off], y=_reach(off, strict), name="fixed white")
     fig.add_bar(x=[r["label"] for r in on], y=_reach(on, strict), name="search picks it")
     title = f"(3) Candidates to P >= {strict}: background fixed vs picked"
-    return _layout(fig, title, yaxis={"type": "log", "title": "candidates"})
+    _never(fig)
+    counts = _reach(off, strict) + _reach(on, strict)
+    return _layout(fig, title, yaxis=count_axis("candidates", counts), xaxis={"tickangle": -45})
 
 
 def traces(rows: list[dict]) -> go.Figure:
@@ -118,7 +153,10 @@ def traces(rows: list[dict]) -> go.Figure:
     return _layout(
         fig,
         "(4) Score vs iteration",
-        xaxis={"type": "log", "title": "iteration + 1 (1 = best random start)"},
+        xaxis=count_axis(
+            "iteration + 1 (1 = best random start)",
+            [1] + [len(r["trace"]) for r in rows],
+        ),
         yaxis={"range": [0, 1.02]},
     )
 
@@ -129,5 +167,7 @@ def models(per_model: dict[str, Any], threshold: float) -> go.Figure:
     for name, found in per_model.items():
         rows = found["search"]
         fig.add_bar(x=[r["label"] for r in rows], y=_reach(rows, threshold), name=name)
-    title = f"Which model is harder to fool? Candidates to P >= {threshold} (no bar: never)"
-    return _layout(fig, title, yaxis={"type": "log", "title": "candidates"})
+    title = f"Which model is harder to fool? Candidates to P >= {threshold}"
+    _never(fig)
+    counts = [c for found in per_model.values() for c in _reach(found["search"], threshold)]
+    return _layout(fig, title, yaxis=count_axis("candidates", counts), xaxis={"tickangle": -45})

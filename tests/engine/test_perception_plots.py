@@ -32,3 +32,55 @@ def test_the_five_imagenet_figures_draw_from_the_card():
         assert fig.layout.yaxis.type == "log" and fig.layout.title.text.startswith("(")
     assert len(figures[0].data[1].y) == 1000  # the median of every class
     assert min(figures[0].data[2].y) > 0  # the minima, not flattened to 0 on a log axis
+
+
+def _findings_figures():
+    """Every findings figure the page draws from the shipped card (ImageNet and toy)."""
+    import pytest
+
+    from engine import cards
+    from engine.perception import imagenet_plots
+
+    card = cards.read("perception") or {}
+    if "imagenet" not in card or not card.get("findings"):
+        pytest.skip("the card holds no findings yet")
+    found, config = card["imagenet"], card["config"]
+    figures = [
+        imagenet_plots.spread(found["random"]),
+        imagenet_plots.colours(found["random"]),
+        imagenet_plots.shark(found["shark"]),
+        imagenet_plots.named(found["named"]),
+        imagenet_plots.scatter(found["scatter"]),
+    ]
+    toy = next(iter(card["findings"].values()))
+    figures += [
+        plots.spread(toy["colours"]["free"], "(1)"),
+        plots.colours(toy["colours"]),
+        plots.traces(toy["search"]),
+        plots.models(card["findings"], config["threshold"]),
+    ]
+    if "search_fixed_background" in toy:
+        figures.append(plots.background(toy["search"], toy["search_fixed_background"], 0.999))
+    return figures
+
+
+def test_log_axes_read_as_powers_of_ten_or_whole_counts_never_si_prefixes():
+    for fig in _findings_figures():
+        for axis in (fig.layout.xaxis, fig.layout.yaxis):
+            if axis.type != "log":
+                continue
+            if axis.ticktext:  # counts: 1-2-5 steps written in full
+                assert all(t.replace(",", "").isdigit() for t in axis.ticktext), axis.ticktext
+            else:  # probabilities: one tick per decade as 10^k (plotly's default says "100µ")
+                assert axis.exponentformat == "power" and axis.dtick == 1
+
+
+def test_bar_charts_say_what_a_missing_bar_means_and_slant_long_class_names():
+    figures = _findings_figures()
+    counted = [f for f in figures if f.layout.yaxis.title.text == "candidates"]
+    assert counted
+    for fig in counted:
+        words = " ".join(a.text for a in fig.layout.annotations)
+        assert "no bar: not reached within the budget" in words
+        assert fig.layout.xaxis.tickangle == -45  # "Stratocaster" whole, not "Stratoca"
+    assert figures[5].layout.xaxis.tickangle == -45
