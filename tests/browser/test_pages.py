@@ -79,3 +79,23 @@ def test_home_cards_follow_the_sidebar_line_up_and_caption_their_pictures(page, 
     assert len({round(c["x"]) for c in stacked}) == 1
     assert _reading_order(stacked) == sidebar
     assert_no_error(page)
+
+
+@pytest.mark.parametrize("demo", DEMOS, ids=[d.key for d in DEMOS])
+def test_the_claim_strip_is_above_the_fold(page, app_url, demo):
+    """At 1400x1000 the write-up's claim, our number and any real-photo figure show at once."""
+    from engine import catalog
+
+    open_page(page, app_url, demo.key)
+    strip = page.locator(f".st-key-claim_strip_{demo.key}")
+    strip.wait_for()
+    box = strip.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] < 1000, box
+    text = " ".join(strip.inner_text().split())
+    assert "The write-up" in text and "We measured" in text
+    for words in (demo.claim, catalog.headline(demo.key), catalog.real_photos(demo.key)):
+        if words:
+            assert words[:60] in text, (words, text)
+    title = page.evaluate("() => document.querySelector('h1').getBoundingClientRect().top")
+    assert title < box["y"]  # right under the title
+    assert_no_error(page)
