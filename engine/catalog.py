@@ -89,6 +89,23 @@ def headline(key: str) -> str | None:
     return card.get("headline")
 
 
+def real_photos(key: str) -> str | None:
+    """The headline card's real-photo figure with its n, or None where none was measured."""
+    card = cards.read(demo(key).card) or {}
+    if card.get("real_photos"):  # the card's own sentence (hat, UFO)
+        return card["real_photos"]
+    real = card.get("metrics", {}).get("real") or {}
+    # Classifiers (guitar): each model's top-1 share on the photos, this card's model first.
+    scored = {n: v for n, v in real.items() if isinstance(v, dict) and "top1" in v}
+    if not real.get("available") or not scored:
+        return None
+    order = sorted(scored, key=lambda n: n != demo(key).card)
+    named = {n.removeprefix(key + "-"): scored[n]["top1"] for n in order}  # guitar-dust: dust
+    shares = ", ".join(f"{name} {100 * top1:.1f} %" for name, top1 in named.items())
+    n = real.get("photos") or scored[order[0]].get("n")
+    return f"On {n} real photos, top-1: {shares}."
+
+
 # The perception search's classifiers (findings card keys) as the Home caption names them.
 SEARCHED = {
     "guitar-dust": "the dust-trained guitar model",

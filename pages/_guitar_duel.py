@@ -46,12 +46,8 @@ def show(
     if photo:
         st.info(duel_text.PHOTO, icon=":material/help:")
         return
-    if index is None:
-        st.info(
-            f"The duel needs a known class: **{truth or 'this picture'}** is not one of the 13. "
-            "Pick a rendered guitar of one of the 13 classes.",
-            icon=":material/help:",
-        )
+    if index is None:  # a rendered guitar is picked, but neither model knows its class
+        st.info(duel_text.UNKNOWN, icon=":material/help:")
         return
     if st.button("Find the smallest flip", key="guitar_duel_go", icon=":material/swords:"):
         with st.spinner("Searching both models…"):

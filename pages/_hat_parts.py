@@ -80,11 +80,14 @@ def controls(url: share.State, names: list[str]):
 
 
 def face_picker(result: explain.Inspection, wanted: int) -> int:
-    """The close-up's face, kept within this photo's faces."""
+    """The close-up's face, kept within this photo's faces and labelled from this photo."""
     found = len(result.sorting.faces)
     face = int(st.session_state.get("hat_face", wanted))
-    if not 0 <= face < found:  # another photo, with fewer faces
-        _ui.set_kept("hat_face", min(max(0, face), found - 1))
+    # Set on every run, in range: Streamlit knows a keyed selectbox by its key alone, and only
+    # a value set by the script makes it send the browser this photo's label for the index;
+    # otherwise the picker went on showing the last photo's (e.g. "2. Hufflepuff" after a new
+    # photo whose face 2 is a Gryffindor).
+    _ui.set_kept("hat_face", min(max(0, face), found - 1))
     return st.selectbox(
         "Face",
         range(found),

@@ -52,6 +52,18 @@ def not_built(key: str) -> None:
     st.stop()
 
 
+def claim_strip(key: str) -> None:
+    """Under a demo's title: the write-up's claim beside our number, and the real-photo figure."""
+    measured = catalog.headline(key) or "_not measured yet: the model is not evaluated._"
+    real = catalog.real_photos(key)
+    with st.container(border=True, key=f"claim_strip_{key}"):
+        said, found = st.columns([2, 3], gap="medium")
+        said.markdown(f"**The write-up** · {catalog.demo(key).claim}")
+        found.markdown(f"**We measured** · {measured}")
+        if real:  # the full width, under both: it qualifies the claim as much as our number
+            st.markdown(f":material/photo_camera: **Real photos** · {real}")
+
+
 def how_it_works(idea: str, changes: str, card_names: list[str]) -> None:
     """The "How it works" expander: the write-up's idea, what we changed, and the model cards."""
     with st.expander("How it works", icon=":material/info:"):

@@ -40,6 +40,7 @@ def _replay(kind: str | None, seed: int, strokes: list, shown: str) -> tuple[boo
 
 st.title(DEMO.title)
 st.caption(DEMO.pitch)
+_ui.claim_strip("guitar")
 st.markdown(notes.WHAT_YOU_SEE)
 _ui.how_it_works(notes.IDEA, notes.CHANGES, [name for name, _, _ in plots.MODELS])
 

@@ -10,6 +10,7 @@ from pages import _ui
 demo = catalog.demo("hat")
 st.title(demo.title)
 st.caption(demo.pitch)
+_ui.claim_strip("hat")
 with st.expander("What you're seeing, and the hat's lore", expanded=False):
     st.markdown(notes.what_you_see(catalog.headline("hat")))
 _ui.how_it_works(notes.IDEA, notes.CHANGES, ["hat", "hat-writeup"])

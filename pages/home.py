@@ -28,4 +28,8 @@ for start in range(0, len(catalog.DEMOS), 2):
             st.markdown(f"**The write-up claimed:** {demo.claim}")
             measured = catalog.headline(demo.key)
             st.markdown(f"**We measured:** {measured or '_not trained yet_'}")
-        card.page_link(demo.page, label=f"Open {demo.title}", icon=":material/arrow_forward:")
+        # The next step, so it looks like one: a full-width primary button, not a grey link.
+        label, key = f"Open {demo.title}", f"home_open_{demo.key}"
+        icon = ":material/arrow_forward:"
+        if card.button(label, icon=icon, type="primary", width="stretch", key=key):
+            st.switch_page(demo.page)

@@ -11,6 +11,7 @@ st.caption(
     "Random search over a few two-colour ellipses until a classifier, by default "
     "MobileNetV2 (quantised, ImageNet), sees your class."
 )
+_ui.claim_strip("perception")
 found = targets.classifiers()
 if not found:
     st.info(

@@ -19,6 +19,7 @@ def generated_sky(seed: int, with_saucer: bool):
 
 st.title(DEMO.title)
 st.caption(DEMO.pitch)
+_ui.claim_strip("ufo")
 shipped = {c["name"]: c for c in cards.available("ufo")}
 if not shipped:
     st.info(
@@ -33,7 +34,6 @@ find, fmap = st.tabs(["Find saucers", "Failure map"], key="ufo_tabs")
 
 # The failure map is filled first: the finder below may stop the script for want of input.
 with fmap:
-    st.markdown(f"**The write-up claimed:** {DEMO.claim}")
     both = {
         f"{n} ({TITLES[n]})": shipped[n]
         for n in TITLES
@@ -44,9 +44,6 @@ with fmap:
     else:
         st.info("The models have not been evaluated yet.", icon=":material/info:")
     st.caption(notes.FAILURE_MAP)
-    wide = shipped.get("ufo-widened", {})
-    if "headline" in wide:
-        st.markdown(f"**We measured:** {wide['headline']}")
 
 with find:
     left, right = st.columns([3, 2], gap="large")

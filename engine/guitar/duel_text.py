@@ -51,3 +51,7 @@ PHOTO = (
     'photo has taken its place. Remove the photo (x next to its name, under "Use your own '
     'guitar photo instead") to play.'
 )
+UNKNOWN = (
+    "The duel needs a guitar whose class both models know, and this render is not one of "
+    "their 13 classes. Pick another guitar (or, on Surprise me, press **New render**) to play."
+)

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _section(truth: str | None, scribble: bool) -> None:
-    """A tiny app: the duel section on render 5 (truth given) or on it as 'your photo'."""
+def _section(truth: str | None, scribble: bool, photo: bool = False) -> None:
+    """A tiny app: the duel section on render 5 (truth given), an unknown class or a photo."""
     from engine import cards, runtime
     from engine.guitar import predict
     from pages import _guitar_duel
@@ -22,11 +22,12 @@ def _section(truth: str | None, scribble: bool) -> None:
     if scribble:  # a dark block over the body, as a user's drawing would land
         picture[150:260, 100:220] = 30
     metrics = cards.read("guitar-dust")["metrics"]
-    _guitar_duel.show(models, r.image, picture, r.kind if truth == "render" else truth, 5, metrics)
+    shown = r.kind if truth == "render" else truth
+    _guitar_duel.show(models, r.image, picture, shown, 5, metrics, photo)
 
 
-def _app(truth: str | None, scribble: bool = False) -> AppTest:
-    at = AppTest.from_function(_section, args=(truth, scribble), default_timeout=90)
+def _app(truth: str | None, scribble: bool = False, photo: bool = False) -> AppTest:
+    at = AppTest.from_function(_section, args=(truth, scribble, photo), default_timeout=90)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -52,7 +53,17 @@ def test_button_shows_both_flips_and_the_users_try():
     assert not at.exception and len(at.get("image")) == 2
 
 
-def test_a_photo_asks_for_a_known_class():
-    at = _app("your photo")
-    assert any("needs a known class" in i.value for i in at.info)
+def test_an_upload_is_named_as_what_blocks_the_duel():
+    at = _app(None, photo=True)  # the page passes no truth for a photo
+    words = " ".join(i.value for i in at.info)
+    assert "your uploaded photo has taken its place" in words
+    assert "Pick a rendered guitar" not in words  # one may well be picked under the photo
+    assert len(at.button) == 0
+
+
+def test_an_unknown_rendered_guitar_asks_for_another_not_for_a_rendered_one():
+    at = _app(None)  # the page passes no truth for the Duo-Sonic, so a hidden one stays hidden
+    words = " ".join(i.value for i in at.info)
+    assert "not one of their 13 classes" in words and "Pick another guitar" in words
+    assert "Pick a rendered guitar" not in words and "Duo-Sonic" not in words
     assert len(at.button) == 0

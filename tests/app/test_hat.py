@@ -132,3 +132,27 @@ def test_colour_captions_read_as_the_change_when_the_colour_is_greyed():
         assert found, close
         drop, before, after = (int(v) for v in found.groups())
         assert abs(before - after - drop) <= 1
+
+
+def _picker_labels(at) -> tuple[list[str], str]:
+    """The face picker's option labels and the label it sends the browser to show."""
+    picker = at.selectbox(key="hat_face")
+    assert picker.proto.set_value  # else the browser keeps whatever label it showed before
+    return list(picker.options), picker.proto.raw_value
+
+
+def test_the_face_picker_is_labelled_from_the_current_photo():
+    from engine import runtime
+    from engine.hat import explain, groups
+
+    model = runtime.load_model("hat")
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    at.selectbox(key="hat_face").select(1).run()
+    for name in ("group_1.jpg", "group_2.jpg", "group_1.jpg"):
+        at.selectbox(key="hat_sample").select(name).run()
+        assert not at.exception
+        faces = explain.inspect(groups.load_sample(name), model, 0.5, 1).sorting.faces
+        want = [f"{i + 1}. {f.house}" for i, f in enumerate(faces)]
+        options, shown = _picker_labels(at)
+        assert options == want
+        assert at.selectbox(key="hat_face").value == 1 and shown == want[1], (name, shown)

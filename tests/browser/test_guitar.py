@@ -160,6 +160,11 @@ def test_surprise_reveal_says_when_neither_model_knows_the_guitar(page, app_url)
     assert "Duo-Sonic" not in page.inner_text("body")
     page.get_by_role("button", name="Reveal").click()
     page.get_by_text("not among the 13 classes").wait_for()
+    page.keyboard.press("Escape")
+    page.get_by_role("tab", name="Occlusion duel").click()
+    page.get_by_text("Pick another guitar").wait_for()  # a rendered one is picked already
+    assert page.get_by_text("Pick a rendered guitar").count() == 0
+    page.wait_for_timeout(500)  # the tab's underline has finished sliding
     assert_no_error(page)
     screenshot(page, "guitar-surprise-revealed")
 
@@ -216,6 +221,10 @@ def test_new_render_and_a_photo_start_clean_and_say_what_they_are(page, app_url)
     upload(page, "my-guitar.png", to_png(scene("SG", 9).image))
     page.get_by_text("Your photo · strokes on the canvas: 0").first.wait_for()
     assert page.get_by_text("Rendered guitar: your photo").count() == 0
+    wait_idle(page)
+    _scribble(page, 0.3)  # the render's stroke is gone from the canvas itself: one new one is 1
+    page.get_by_text("Your photo · strokes on the canvas: 1").first.wait_for()
+    wait_idle(page)
     page.get_by_role("tab", name="Occlusion duel").click()
     page.get_by_text("your uploaded photo has taken its place").wait_for()
     assert page.get_by_text("Pick a rendered guitar").count() == 0

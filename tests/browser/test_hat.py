@@ -224,3 +224,56 @@ def test_sample_sensitivity_seed_and_face_survive_a_visit_to_another_page(page, 
     assert shown(page) == before
     assert page.get_by_label("Probe seed", exact=True).input_value() == "7"
     assert_no_error(page)
+
+
+def _face_picker(page):
+    """The close-up's face picker (not the sample picker, whose label says "faces")."""
+    return page.locator('[data-testid="stSelectbox"]').filter(has_text=re.compile(r"^Face")).first
+
+
+def _picker_shows(page) -> tuple[str, list[str]]:
+    """What the face picker shows, and the labels it offers when opened."""
+    picker = _face_picker(page)
+    picker.scroll_into_view_if_needed()
+    value = picker.locator("input").input_value()
+    picker.locator('button[aria-label="Open"]').click()
+    options = page.get_by_role("option").all_inner_texts()
+    page.keyboard.press("Escape")
+    return value, options
+
+
+def test_the_face_picker_labels_come_from_the_current_photo(page, app_url):
+    model = runtime.load_model("hat")
+    photo = groups.compose(np.random.default_rng(2026), 8, (1200, 900))
+    buffer = io.BytesIO()
+    Image.fromarray(photo.image).save(buffer, format="JPEG", quality=92)
+    upload_faces = explain.inspect(load_image(buffer.getvalue()), model, 0.5, 1).sorting.faces
+
+    def labels(faces) -> list[str]:
+        return [f"{i + 1}. {f.house}" for i, f in enumerate(faces)]
+
+    open_page(page, app_url, "hat")
+    page.get_by_text("10 faces found").wait_for()
+    first = labels(explain.inspect(groups.load_sample("group_1.jpg"), model, 0.5, 1).sorting.faces)
+    _face_picker(page).scroll_into_view_if_needed()
+    _face_picker(page).locator('button[aria-label="Open"]').click()
+    page.get_by_role("option", name=first[1], exact=True).first.click()
+    page.wait_for_url("**face=1**")
+    wait_idle(page)
+    assert _picker_shows(page) == (first[1], first)
+
+    second = labels(explain.inspect(groups.load_sample("group_2.jpg"), model, 0.5, 1).sorting.faces)
+    sample = page.locator('[data-testid="stSelectbox"]').filter(has_text="sample group photo")
+    sample.scroll_into_view_if_needed()
+    sample.locator('button[aria-label="Open"]').click()
+    page.get_by_role("option", name="group_2.jpg").click()
+    page.wait_for_url("**sample=group_2.jpg**")
+    wait_idle(page)
+    assert _picker_shows(page) == (second[1], second)
+
+    upload(page, "group.jpg", buffer.getvalue(), "image/jpeg")
+    page.get_by_text(f"{len(upload_faces)} faces found").wait_for()
+    wait_idle(page)
+    assert _picker_shows(page) == (labels(upload_faces)[1], labels(upload_faces))
+    assert_no_error(page)
+    tall_screenshot(page, "hat-picker-after-upload")

@@ -3,7 +3,7 @@
 import pytest
 
 from engine.catalog import DEMOS
-from tests.browser.conftest import assert_no_error, open_page, screenshot, serve
+from tests.browser.conftest import assert_no_error, open_page, screenshot, serve, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -78,4 +78,43 @@ def test_home_cards_follow_the_sidebar_line_up_and_caption_their_pictures(page, 
     stacked = [c for c in page.evaluate(CARDS) if c["title"] in sidebar]
     assert len({round(c["x"]) for c in stacked}) == 1
     assert _reading_order(stacked) == sidebar
+    assert_no_error(page)
+
+
+@pytest.mark.parametrize("demo", DEMOS, ids=[d.key for d in DEMOS])
+def test_the_claim_strip_is_above_the_fold(page, app_url, demo):
+    """At 1400x1000 the write-up's claim, our number and any real-photo figure show at once."""
+    from engine import catalog
+
+    open_page(page, app_url, demo.key)
+    strip = page.locator(f".st-key-claim_strip_{demo.key}")
+    strip.wait_for()
+    box = strip.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] < 1000, box
+    text = " ".join(strip.inner_text().split())
+    assert "The write-up" in text and "We measured" in text
+    for words in (demo.claim, catalog.headline(demo.key), catalog.real_photos(demo.key)):
+        if words:
+            assert words[:60] in text, (words, text)
+    title = page.evaluate("() => document.querySelector('h1').getBoundingClientRect().top")
+    assert title < box["y"]  # right under the title
+    assert_no_error(page)
+
+
+@pytest.mark.parametrize("demo", DEMOS, ids=[d.key for d in DEMOS])
+def test_each_home_card_ends_in_a_button_that_opens_its_demo(page, app_url, demo):
+    """The next step looks like one: a primary button in the card, not a small grey link."""
+    open_page(page, app_url)
+    card = page.locator(f".st-key-home_card_{demo.key}")
+    button = card.get_by_role("button", name=f"Open {demo.title}")
+    button.wait_for()
+    assert button.is_visible() and button.is_enabled()
+    assert card.locator('[data-testid="stBaseButton-primary"]').count() == 1
+    box, frame = button.bounding_box(), card.bounding_box()
+    assert box and frame and box["width"] > 0.8 * frame["width"], (box, frame)  # full width
+    assert box["height"] >= 36  # a button's height, not a line of small text
+    button.click()
+    page.wait_for_url(f"**/{demo.key}")
+    wait_idle(page)
+    page.locator(f".st-key-claim_strip_{demo.key}").wait_for()  # the demo page, not Home
     assert_no_error(page)

@@ -64,7 +64,7 @@ def test_start_grows_the_trace_and_stop_keeps_the_best(page, app_url):
     assert search_tab.locator('[data-testid="stImage"]').count() == 1
     assert_no_error(page)
     page.get_by_role("tab", name="Findings").click()
-    page.get_by_text("We measured").or_(page.get_by_text("Findings are not measured")).wait_for()
+    page.get_by_text("We measured:").or_(page.get_by_text("Findings are not measured")).wait_for()
     page.wait_for_timeout(1500)  # let the plots draw before the screenshot
     assert_no_error(page)
     screenshot(page, "perception-findings")

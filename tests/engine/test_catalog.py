@@ -24,3 +24,22 @@ def test_the_perception_caption_names_the_stored_search_the_thumbnail_shows():
     words = catalog.thumbnail_caption("perception")
     assert f"{best['score']:.0%} {best['label']}" in words
     assert all(catalog.thumbnail_caption(d.key) for d in catalog.DEMOS)
+
+
+def test_real_photo_figures_come_from_the_cards_with_their_n(monkeypatch):
+    from engine import cards
+
+    assert "On 12 real group photos" in catalog.real_photos("hat")
+    assert "On 45 real photos" in catalog.real_photos("ufo")
+    assert catalog.real_photos("perception") is None
+    real = {
+        "available": True,
+        "photos": 196,
+        "guitar-plain": {"n": 196, "top1": 0.199, "top3": 0.337},
+        "guitar-dust": {"n": 196, "top1": 0.224, "top3": 0.357},
+    }
+    card = {"metrics": {"real": real}}
+    monkeypatch.setattr(cards, "read", lambda name: card)
+    assert catalog.real_photos("guitar") == "On 196 real photos, top-1: dust 22.4 %, plain 19.9 %."
+    real["available"] = False  # not restored here: no figure rather than a stale one
+    assert catalog.real_photos("guitar") is None
