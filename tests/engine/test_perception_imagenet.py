@@ -71,6 +71,13 @@ def test_a_batch_agrees_with_one_at_a_time_and_far_classes_are_not_zero(model):
     assert p.min() > 0 and np.allclose(p.sum(1), 1)  # the uint8 softmax read 0 here
 
 
+def test_one_thread_and_every_thread_give_the_same_logits_however_the_batch_is_split(model):
+    photos = np.stack([_photo(n) for n in ("coffee", "chelsea", "rocket")] * 4)
+    whole = model.logits(photos)
+    split = np.concatenate([model.logits(photos[:5], threads=1), model.logits(photos[5:])])
+    np.testing.assert_array_equal(split, whole)  # int8 arithmetic: the pipeline's split is free
+
+
 @pytest.mark.parametrize("colours,background", [(2, True), (0, True), (2, False)])
 def test_the_incremental_canvas_draws_what_a_full_render_draws(colours, background):
     layout, rng = Layout(8, colours, background), np.random.default_rng(3)
