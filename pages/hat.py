@@ -33,6 +33,8 @@ with st.spinner("The hat is thinking..."):
 
 found = len(result.sorting.faces)
 st.subheader(f"{found} face{'s' if found != 1 else ''} found")
+if result.sorting.note:  # black and white or sepia: say what the hat did without colours
+    st.info(result.sorting.note, icon=":material/contrast:")
 if not found:
     _ui.remember(share.params(share.State(name, sensitivity, seed)))
     st.warning(

@@ -156,3 +156,26 @@ def test_the_face_picker_is_labelled_from_the_current_photo():
         options, shown = _picker_labels(at)
         assert options == want
         assert at.selectbox(key="hat_face").value == 1 and shown == want[1], (name, shown)
+
+
+def test_a_black_and_white_photo_says_what_the_hat_did_without_colours(monkeypatch):
+    import streamlit as st
+
+    from engine.hat import groups, lore
+
+    colour = groups.load_sample
+
+    def grey(name):
+        """The sample as a black-and-white photo (the channel mean in all three)."""
+        photo = colour(name)
+        return photo.mean(axis=2, keepdims=True).repeat(3, axis=2).astype(photo.dtype)
+
+    monkeypatch.setattr(groups, "load_sample", grey)
+    st.cache_data.clear()  # the colour sample's sorting may be cached by an earlier test
+    try:
+        at = AppTest.from_file(PAGE, default_timeout=60).run()
+    finally:
+        st.cache_data.clear()
+    assert not at.exception
+    words = [i.value for i in at.info]
+    assert lore.colour_note(grey("group_1.jpg")) in words, words
