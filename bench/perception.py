@@ -7,8 +7,8 @@ import time
 import numpy as np
 
 from bench.timing import median_ms
-from engine import runtime
-from engine.perception import canvas, imagenet, lab, search, targets
+from engine import runtime, search
+from engine.perception import canvas, imagenet, lab, targets
 from engine.perception.ellipses import Layout, render, to_uint8
 
 # The search's own batch size; candidates are perturbations of one drawing, as in a search.

@@ -1,6 +1,6 @@
 """Occlusion duel: the fewest pixels of dark rectangles that flip a model's top-1 guess.
 
-The engine's side reuses the perception search core (`engine.perception.search`): genes are K
+The engine's side reuses the search core (`engine.search`): genes are K
 rectangles (centre x, centre y, width, height, each in [0, 1]) painted in the canvas brush's
 default colour onto the model's 64 x 64 input. Rectangles snap to that input's pixel grid, so
 a rectangle covers exactly the same share of a 320 px display picture (5 x 5 blocks): the
@@ -16,10 +16,10 @@ from dataclasses import asdict, dataclass
 import cv2
 import numpy as np
 
+from engine import search
 from engine.guitar import data
 from engine.guitar.rects import GENES, boxes, masks, paint, trim
 from engine.guitar.render import INPUT_SIZE, LABELS, to_input
-from engine.perception import search
 
 Predict = Callable[[np.ndarray], np.ndarray]  # (N, 64, 64, 3) float32 in [0, 1] -> (N, 13)
 BRUSH = (0x1E, 0x1E, 0x1E)  # the guitar page's default brush colour (#1E1E1E)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.perception.search import Space
+from engine.search import Space
 
 # Genes per ellipse: centre x, centre y, radius x, radius y, angle, colour choice.
 ELLIPSE_GENES = 6

@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from engine.perception import search, targets
+from engine import search
+from engine.perception import targets
 from engine.perception.ellipses import Layout, render, to_uint8
 
 # Display pictures are rendered from the same genes at this size: crisp, not upscaled.

@@ -178,7 +178,7 @@ def test_after_stop_the_bar_shows_the_share_of_the_budget_used(toy_models, endle
 
 def lab_step(out, iteration: int):
     """A search step as the page's on_step records it, at a given iteration."""
-    from engine.perception import search
+    from engine import search
 
     return search.Step(iteration, out.score, out.genes, False, 64 * (iteration + 1), 0.1, 0.1, 0.25)
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from skimage import data
 
-from engine import cards
-from engine.perception import build_imagenet, canvas, imagenet, imagenet_findings, lab, search
+from engine import cards, search
+from engine.perception import build_imagenet, canvas, imagenet, imagenet_findings, lab
 from engine.perception.ellipses import Layout, render, to_uint8
 
 pytestmark = pytest.mark.skipif(

@@ -1,12 +1,12 @@
-"""engine.perception.search on a toy objective and on a tiny trained classifier through LiteRT."""
+"""engine.search on a toy objective and on a tiny trained classifier through LiteRT."""
 
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 
-from engine import cards, runtime
-from engine.perception import lab, search, targets
+from engine import cards, runtime, search
+from engine.perception import lab, targets
 from engine.perception.ellipses import Layout
 from tests.engine.test_perception_toy import tiny_classifier
 

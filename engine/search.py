@@ -1,6 +1,6 @@
-"""Random search with a shrinking step, in the style of fogleman/primitive, batch-scored.
+"""The search core below the demos: random search with a shrinking step (fogleman/primitive).
 
-Each iteration proposes a batch of perturbations of the current best gene vector, scores the
+Used by the perception engine (ellipses) and the guitar duel (occluding rectangles). Each iteration proposes a batch of perturbations of the current best gene vector, scores the
 whole batch in one call, and keeps the best candidate only if it beats the current best.
 """
 
