@@ -1,7 +1,8 @@
 """The search core below the demos: random search with a shrinking step (fogleman/primitive).
 
-Used by the perception engine (ellipses) and the guitar duel (occluding rectangles). Each iteration proposes a batch of perturbations of the current best gene vector, scores the
-whole batch in one call, and keeps the best candidate only if it beats the current best.
+Used by the perception engine (ellipses) and the guitar duel (occluding rectangles). Each
+iteration proposes a batch of perturbations of the current best gene vector, scores the whole
+batch in one call, and keeps the best candidate only if it beats the current best.
 """
 
 from __future__ import annotations
