@@ -1,14 +1,11 @@
-"""The canvas's output as pixels: Fabric.js JSON or PNG strokes laid over the background."""
+"""Fabric.js canvas objects as geometry (colours, point lists) and the layer-over-picture blend."""
 
 from __future__ import annotations
 
-import base64
-import io
 from typing import Any
 
 import cv2
 import numpy as np
-from PIL import Image
 
 
 def css_colour(value: Any) -> tuple[int, int, int, int]:
@@ -76,38 +73,6 @@ def object_points(obj: dict) -> list[np.ndarray]:
     return []
 
 
-def rasterize(json_data: dict | None, height: int, width: int) -> np.ndarray:
-    """Draw the canvas's Fabric.js objects into an (height, width, 4) RGBA uint8 layer."""
-    layer = np.zeros((height, width, 4), dtype=np.uint8)
-    for obj in (json_data or {}).get("objects", []) or []:
-        stroke = css_colour(obj.get("stroke"))
-        width_px = max(1, int(round(float(obj.get("strokeWidth", 1) or 1))))
-        fill = css_colour(obj.get("fill"))
-        closed = str(obj.get("type", "")).lower() in ("rect", "labeledrect", "circle")
-        for pts in object_points(obj):
-            poly = np.round(pts).astype(np.int32).reshape(-1, 1, 2)
-            if closed and fill[3] > 0:
-                cv2.fillPoly(layer, [poly], fill)
-            if stroke[3] > 0:
-                if len(pts) == 1:
-                    cv2.circle(layer, tuple(int(v) for v in poly[0, 0]), width_px // 2, stroke, -1)
-                else:
-                    cv2.polylines(
-                        layer, [poly], closed, stroke, thickness=width_px, lineType=cv2.LINE_AA
-                    )
-    return layer
-
-
-def decode_png(data: bytes | str | None) -> np.ndarray | None:
-    """Canvas PNG bytes (or a data: URL) -> RGBA uint8, or None."""
-    if not data:
-        return None
-    if isinstance(data, str):
-        data = base64.b64decode(data.split(";base64,", 1)[-1])
-    img = Image.open(io.BytesIO(data)).convert("RGBA")
-    return np.asarray(img)
-
-
 def compose(background: np.ndarray, drawing: np.ndarray | None) -> np.ndarray:
     """Lay an RGBA drawing (any size; stretched to fit) over the RGB background."""
     bg = np.asarray(background)[..., :3]
@@ -119,21 +84,3 @@ def compose(background: np.ndarray, drawing: np.ndarray | None) -> np.ndarray:
     a = drawing[..., 3:4].astype(np.float32) / 255.0
     out = bg.astype(np.float32) * (1 - a) + drawing[..., :3].astype(np.float32) * a
     return np.clip(out + 0.5, 0, 255).astype(np.uint8)
-
-
-def canvas_picture(
-    background: np.ndarray,
-    json_data: dict | None,
-    png: bytes | None = None,
-    canvas_size: tuple[int, int] | None = None,
-) -> np.ndarray:
-    """What the user sees: the background with the canvas drawing on top.
-
-    The PNG (what the browser rendered) wins when there is one; otherwise the Fabric JSON is
-    rasterised at the canvas size (AppTest, or a drawing restored from JSON).
-    """
-    drawing = decode_png(png)
-    if drawing is None and json_data and json_data.get("objects"):
-        ch, cw = canvas_size or background.shape[:2]
-        drawing = rasterize(json_data, ch, cw)
-    return compose(background, drawing)

@@ -13,12 +13,7 @@ import cv2
 import numpy as np
 
 from engine import images, runtime
-from engine.guitar.canvas import (  # noqa: F401  (re-exported: the page, CLI and bench use them)
-    canvas_picture,
-    compose,
-    decode_png,
-    rasterize,
-)
+from engine.guitar.canvas import compose
 from engine.guitar.model import NAMES
 from engine.guitar.render import INPUT_SIZE, KINDS, Render, render, to_input
 from engine.guitar.share import Stroke, draw

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from engine.guitar import dust, predict, render
+from engine.guitar import canvas, dust, render
 
 
 def _changed(x0, x1):
@@ -64,31 +64,10 @@ def test_cutout_squares_reach_the_asked_coverage():
     assert (img[_changed(r.image, img)] == 128).all()
 
 
-def test_canvas_path_is_rasterised_and_composed():
-    drawing = {
-        "objects": [
-            {
-                "type": "Path",
-                "stroke": "#ff0000",
-                "strokeWidth": 20,
-                "fill": None,
-                "path": [["M", 20, 20], ["Q", 100, 100, 160, 160], ["L", 300, 300]],
-            }
-        ]
-    }
-    layer = predict.rasterize(drawing, 320, 320)
-    assert layer[..., 3].sum() > 0 and layer[160, 160, 3] == 255
-    bg = np.full((320, 320, 3), 200, np.uint8)
-    out = predict.canvas_picture(bg, drawing, None)
-    assert tuple(out[160, 160]) == (255, 0, 0) and tuple(out[5, 300]) == (200, 200, 200)
-    assert np.array_equal(predict.canvas_picture(bg, {"objects": []}, None), bg)
-
-
-def test_canvas_png_wins_over_json():
-    from engine.images import to_png
-
-    rgba = np.zeros((640, 640, 4), np.uint8)  # a retina-sized PNG is stretched to fit
+def test_a_drawing_layer_is_stretched_over_the_background_and_blended_by_alpha():
+    rgba = np.zeros((640, 640, 4), np.uint8)  # a retina-sized layer is stretched to fit
     rgba[:320, :, :] = (0, 0, 255, 255)
     bg = np.full((320, 320, 3), 200, np.uint8)
-    out = predict.canvas_picture(bg, {"objects": []}, to_png(rgba))
+    out = canvas.compose(bg, rgba)
     assert tuple(out[10, 10]) == (0, 0, 255) and tuple(out[300, 10]) == (200, 200, 200)
+    assert np.array_equal(canvas.compose(bg, None), bg)
