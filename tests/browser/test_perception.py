@@ -152,10 +152,10 @@ def csv_ok(data: bytes, want) -> None:
 def test_a_shared_imagenet_result_shows_its_picture_before_the_re_run_ends(page, app_url):
     if "imagenet" not in [t.name for t in targets.classifiers()]:
         pytest.skip("the ImageNet model is not built (make imagenet)")
-    # A result link to a 40-iteration search: re-running it takes seconds on 2 cores.
+    # A result link to a 24-iteration search: re-running it takes seconds on 2 cores.
     model = targets.load("imagenet")
-    settings = lab.Settings(model.labels.index("goldfish"), 8, True, 2, 30.0, 40, 3)
-    want = lab.run(model, settings.replay(40))
+    settings = lab.Settings(model.labels.index("goldfish"), 8, True, 2, 30.0, 24, 3)
+    want = lab.run(model, settings.replay(24))
     query = share.params(share.of_outcome(want))
     link = "perception?" + "&".join(f"{k}={v}" for k, v in query.items())
     open_page(page, app_url, link)
