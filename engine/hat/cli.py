@@ -50,6 +50,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         card.update(eval={"seed": args.seed, "n": n}, metrics=metrics)
         card["headline"] = headline(metrics, curve)
         card["real_photos"] = real_sentence(metrics["real"])
+        card["detector"] = faces.NOTE
         cards.write(card)
     return metrics
 
@@ -108,6 +109,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         eval={"seed": EVAL_SEED, "n": DEFAULT_N}, metrics=metrics, headline=headline(metrics, curve)
     )
     card["real_photos"] = real_sentence(metrics["real"])
+    card["detector"] = faces.NOTE
     cards.write(card)
     return {"hat": metrics, "writeup_regime": curve}
 

@@ -5,7 +5,8 @@ grace_hopper.jpg (public domain) and scikit-image's lfw_subset.npy (the first 10
 crops are faces from Labeled Faces in the Wild). Each face is pasted at a varied scale, flip and
 brightness onto a drawn head with hair, above drawn clothes, in two rows before a drawn room.
 scikit-image and matplotlib are dev-only, so the app's sample photos are written once by
-`write_samples()` (`python -m engine.hat.groups`) into engine/hat/assets/ and committed.
+`write_samples()` (`python -m engine.hat.groups`) into engine/hat/assets/ and committed. One
+real group photo in the public domain (the 1927 Solvay conference) is committed beside them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ COLOUR_SHARE = 0.1
 # The committed sample photos: (file name, seed, faces); 1600x1200 like a phone photo.
 SAMPLES = (("group_1.jpg", 11, 10), ("group_2.jpg", 12, 8))
 PHOTO_SIZE = (1600, 1200)
+# Real group photos committed as samples after the composed ones: public domain only, the
+# bytes of engine/hat/real's manifest entry, with attribution and licence in samples.json.
+REAL_SAMPLES = ("solvay_1927.jpg",)
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,8 @@ def write_samples(folder: Path = ASSETS) -> list[Path]:
 
     folder.mkdir(parents=True, exist_ok=True)
     faces, written, truth = real_faces(), [], {}
+    old = folder / "samples.json"
+    kept = json.loads(old.read_text()) if old.exists() else {}
     for name, seed, n in SAMPLES:
         photo = compose(np.random.default_rng(seed), n, PHOTO_SIZE, faces)
         Image.fromarray(photo.image).save(folder / name, quality=90)
@@ -174,13 +180,23 @@ def write_samples(folder: Path = ASSETS) -> list[Path]:
             "sources": photo.sources,
         }
         written.append(folder / name)
+    truth.update({name: kept[name] for name in REAL_SAMPLES if name in kept})  # never redrawn
     (folder / "samples.json").write_text(json.dumps(truth, indent=1) + "\n")
     return written
 
 
 def sample_names() -> list[str]:
-    """The committed sample photos, by file name."""
-    return [name for name, _, _ in SAMPLES if (ASSETS / name).exists()]
+    """The committed sample photos, by file name: the composed ones, then the real ones."""
+    names = [name for name, _, _ in SAMPLES] + list(REAL_SAMPLES)
+    return [name for name in names if (ASSETS / name).exists()]
+
+
+def credit(name: str) -> str | None:
+    """A real sample photo's attribution and licence in one line; None for a composed one."""
+    if name not in REAL_SAMPLES:
+        return None
+    entry = json.loads((ASSETS / "samples.json").read_text())[name]
+    return f"{entry['attribution']} ({entry['licence']})"
 
 
 def load_sample(name: str) -> np.ndarray:

@@ -45,6 +45,28 @@ def test_overlapping_boxes_merge_and_separate_ones_do_not():
     assert big.votes == 2 and big.x == 102
 
 
+def test_second_look_keeps_strong_boxes_and_drops_weak_flat_bare_or_chin_ones():
+    img = np.full((300, 400, 3), (40, 90, 200), np.uint8)  # a blue wall: a colour photo
+    img[:, :200] = (20, 22, 24)  # a flat dark corner
+    noise = np.random.default_rng(0).integers(0, 255, (100, 100), np.uint8)
+    img[100:200, 250:350] = np.stack([noise] * 3, axis=2)  # contrast, but grey: no skin
+    img[150:250, 50:150] = (200, 150, 120)  # skin, but flat
+    weak, strong = faces.WEAK_VOTES - 1, faces.WEAK_VOTES
+    boxes = [Box(20, 20, 60, 60, weak), Box(250, 100, 100, 100, weak)]
+    assert faces.second_look(img, boxes, faces.WEAK_VOTES) == []
+    assert faces.second_look(img, [Box(20, 20, 60, 60, strong)], faces.WEAK_VOTES) != []
+    grey = np.repeat(img[..., :1], 3, axis=2)  # black and white: no skin asked
+    assert faces.second_look(grey, boxes[1:], faces.WEAK_VOTES) == boxes[1:]
+    face, chin = Box(250, 40, 100, 100, strong), Box(260, 120, 80, 80, weak)
+    assert faces.under_chin(chin, [face, chin]) and not faces.under_chin(face, [face, chin])
+    assert faces.second_look(grey, [face, chin], faces.WEAK_VOTES) == [face]
+
+
+def test_weak_bar_grows_with_a_finer_scale_step():
+    assert faces.weak_votes(1.1) == pytest.approx(faces.WEAK_VOTES)
+    assert faces.weak_votes(1.05) > faces.WEAK_VOTES > faces.weak_votes(1.3)
+
+
 def test_compose_same_seed_same_photo(real):
     a = groups.compose(np.random.default_rng(5), 6, (640, 480), real)
     b = groups.compose(np.random.default_rng(5), 6, (640, 480), real)
