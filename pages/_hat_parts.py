@@ -52,10 +52,16 @@ def controls(url: share.State, names: list[str]):
             st.stop()  # the upload was refused; the message above says why
         name = None
         if image is None:
-            label = "...or a sample group photo (real faces on drawn people)"
             name = st.selectbox(
-                label, names, key="hat_sample", on_change=_ui.store, args=("hat_sample",)
+                "...or a sample group photo",
+                names,
+                key="hat_sample",
+                format_func=groups.sample_label,
+                on_change=_ui.store,
+                args=("hat_sample",),
             )
+            if groups.credit(name):
+                st.caption(groups.credit(name))
     with right:
         sensitivity = st.slider(
             "Sensitivity",

@@ -191,6 +191,12 @@ def sample_names() -> list[str]:
     return [name for name in names if (ASSETS / name).exists()]
 
 
+def sample_label(name: str) -> str:
+    """How the sample picker names a sample: a real photo, or real faces on drawn people."""
+    kind = "a real group photo" if name in REAL_SAMPLES else "real faces on drawn people"
+    return f"{name} ({kind})"
+
+
 def credit(name: str) -> str | None:
     """A real sample photo's attribution and licence in one line; None for a composed one."""
     if name not in REAL_SAMPLES:
