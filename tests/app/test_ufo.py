@@ -18,6 +18,8 @@ def test_a_first_visit_opens_on_a_test_sky_with_its_saucer_found():
     assert int(at.metric[0].value) >= 1
     assert any("Test sky seed **1**" in m.value for m in at.markdown), "not the seeded sky"
     assert dict(at.query_params).get("seed") == "1"  # and its link rebuilds it
+    words = " ".join(m.value for m in at.markdown)
+    assert "Left:" not in words and "Right:" not in words  # the panels stack on a phone
 
 
 def test_ufo_page_finds_a_saucer_and_switches_model():
