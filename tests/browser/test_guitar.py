@@ -121,8 +121,10 @@ def test_attention_maps_and_the_duel_in_the_page(page, app_url):
 
 
 def _scribble(page, fx: float = 0.2) -> None:
-    """One freehand stroke across the canvas's middle."""
-    box = page.locator("canvas").last.bounding_box()
+    """One freehand stroke across the canvas's middle (scrolled into view, as a person would)."""
+    canvas = page.locator("canvas").last
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
     x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
     page.mouse.move(x0 + fx * w, y0 + 0.4 * h)
     page.mouse.down()
@@ -251,7 +253,6 @@ def test_on_a_phone_the_canvas_and_both_answers_fit_one_screen(browser, app_url)
         page.goto(f"{app_url}/guitar?guitar=Telecaster&seed=4")
         page.get_by_text("Plain model top-5:").first.wait_for()
         canvas = page.locator("canvas").last
-        canvas.scroll_into_view_if_needed()
         _scribble(page)
         page.get_by_text("strokes on the canvas: 1").first.wait_for()
         page.wait_for_timeout(500)
