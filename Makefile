@@ -7,7 +7,7 @@ ADDRESS ?= 127.0.0.1
 PORT ?= 8501
 ARGS ?=
 
-.PHONY: run test lint bench train imagenet readme-shot clean
+.PHONY: run test lint bench train imagenet screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,9 +38,10 @@ bench: $(VENV)/.dev-stamp
 train: $(VENV)/.dev-stamp
 	for demo in guitar ufo hat perception; do $(BIN)/python -m engine train $$demo || exit 1; done
 
-# Copy the home-page screenshot the browser tests took into the README's image.
-readme-shot:
-	cp artifacts/screenshots/home.png docs/home.png
+# Every page at 1400x1000 and 390x844 into docs/screenshots (small PNGs); Home is the README's.
+screenshots: $(VENV)/.dev-stamp
+	PERCEPTION_LAB_SHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser/test_screenshots.py
+	cp docs/screenshots/home-1400x1000.png docs/home.png
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache

@@ -7,6 +7,7 @@ from engine.guitar import predict as gp
 from pages import _ui
 
 KEPT = ("guitar_kind", "guitar_brush", "guitar_colour")  # survive a visit to another page
+TABS = ["Where they look", "Occlusion duel", "Measured"]  # short: all fit side by side at 390 px
 
 
 @st.cache_data(show_spinner=False)
@@ -56,6 +57,16 @@ def canvas_tools(json_data: dict | None, truth: str, hidden: bool, photo: bool) 
         with tools[1].popover("Reveal"):
             st.markdown(notes.reveal(truth))
     return drawn
+
+
+def answers(strip, top5: dict[str, list[dict]]) -> None:
+    """Both models' top answer in one strip under the canvas: on a phone, seen with the drawing."""
+    with strip.container(border=True, horizontal=True, gap="large"):
+        for name, title, _ in plots.MODELS:
+            top = top5[name][0]
+            st.markdown(
+                f"{title}  \n**{top['label']}** · {top['probability']:.1%}", width="content"
+            )
 
 
 def scores(top5: dict[str, list[dict]], run: int) -> None:

@@ -86,16 +86,17 @@ with left:
         initial_drawing=state.guitar_initial,
         key="guitar_canvas",
     )
+    strip = st.container(key="guitar_answers")  # both answers, filled once they are scored
     hidden = choice == SURPRISE and photo is None
     drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden, photo is not None)
 
 strokes = share.strokes(drawn)
 picture = gp.drawn_picture(background, strokes)
 scores = gp.score(_models(), picture)
+_guitar_parts.answers(strip, scores)
 packed = share.linkable(strokes)
 state.guitar_drawn = share.fabric(strokes) if strokes and photo is None else None  # see start()
 _ui.remember(share.params(share.State() if photo is not None else share.State(kind, seed, packed)))
-
 with right:
     _guitar_parts.scores(scores, state.guitar_runs)
     if photo is not None:
@@ -107,7 +108,7 @@ with right:
         if strokes and packed is None:
             st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")
 
-why, duel, measured = st.tabs(["Where each model looks", "Occlusion duel", "What we measured"])
+why, duel, measured = st.tabs(_guitar_parts.TABS)
 card = cards.read(plots.DUST) or {}  # read once per run: all three tabs show its metrics
 metrics = card.get("metrics")
 with why:

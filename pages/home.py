@@ -26,7 +26,7 @@ for start in range(0, len(catalog.DEMOS), 2):
                 st.image(picture, caption=catalog.thumbnail_caption(demo.key), width="stretch")
             st.write(demo.pitch)
             st.markdown(f"**The write-up claimed:** {demo.claim}")
-            measured = catalog.headline(demo.key)
+            measured = catalog.brief(demo.key)
             st.markdown(f"**We measured:** {measured or '_not trained yet_'}")
         # The next step, so it looks like one: a full-width primary button, not a grey link.
         label, key = f"Open {demo.title}", f"home_open_{demo.key}"

@@ -61,9 +61,8 @@ with find:
         photo = _ui.upload_image("Upload a sky photo", key="ufo_upload")
     refused = photo is None and st.session_state.get("ufo_upload") is not None
     with right:
-        seed = st.number_input(
-            "Sky seed", 0, share.MAX_SEED, 1 if url.seed is None else url.seed, key="ufo_seed"
-        )
+        first = share.FIRST_SEED if url.seed is None else url.seed
+        seed = st.number_input("Sky seed", 0, share.MAX_SEED, first, key="ufo_seed")
         with_saucer = st.toggle("With a saucer", value=url.saucer, key="ufo_with_saucer")
         busy = photo is not None or refused
         why = "Remove the uploaded file (x next to its name) to use a test sky." if busy else None
@@ -80,15 +79,11 @@ with find:
     if refused:
         _ui.remember(share.params(share.State(name, threshold)))
         st.stop()  # the error above says why; the last sky's results would read as this file's
-    if "ufo_generated" not in st.session_state and url.seed is not None:
-        st.session_state["ufo_generated"] = (url.seed, url.saucer)  # a shared link's test sky
-    shown = st.session_state.get("ufo_generated") if photo is None else None
+    if "ufo_generated" not in st.session_state:  # a link's test sky, else the first one:
+        st.session_state["ufo_generated"] = (first, url.saucer)  # a picture from the start
+    shown = st.session_state["ufo_generated"] if photo is None else None  # an upload wins
     if shown is not None:
         photo = generated_sky(*shown)
-    if photo is None:
-        _ui.remember(share.params(share.State(name, threshold)))
-        st.info("Upload a sky photo or press **Generate a test sky**.", icon=":material/info:")
-        st.stop()
 
     opacity = st.slider("Map opacity", 0.0, 1.0, url.opacity, 0.05, key="ufo_opacity")
     # Uploads never go into the link: only a generated sky can be rebuilt from its seed.

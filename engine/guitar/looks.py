@@ -70,8 +70,8 @@ def scale_caption(att: Attention) -> str:
     """The colour bar's two ends in words."""
     top = scale_top(att) * att.models[0].map.size
     return (
-        "Colour scale of both heat maps: no attention on the left; on the right a pixel "
-        f"holding {top:.0f}x an even share of its map's attention (the hotter map's peak)."
+        "Colour scale of both heat maps: no attention at the bar's left end; at its right end a "
+        f"pixel holding {top:.0f}x an even share of its map's attention (the hotter map's peak)."
     )
 
 

@@ -12,9 +12,10 @@ SURPRISE_HELP = (
 
 WHAT_YOU_SEE = (
     "**What you're seeing:** a guitar drawn by our renderer (never a photo from the web). "
-    "Scribble over it with the mouse: after every stroke both classifiers look again, the "
-    'plain one on the left, the one trained with random grey rectangles ("dust") on the '
-    "right. Below, where each one looks and how few pixels it takes to fool it."
+    "Scribble over it with a finger or the mouse: after every stroke both classifiers look "
+    "again, the plain model and the dust-trained one (trained with random grey rectangles, "
+    '"dust"), and their answers sit right under the drawing. Below, where each one looks and '
+    "how few pixels it takes to fool it."
 )
 IDEA = (
     "A guitar classifier trained on clean product photos changed its answer when a little "

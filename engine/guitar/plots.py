@@ -114,7 +114,7 @@ def canvas_caption(truth: str, hidden: bool, json_data: dict | None, photo: bool
     what = "**Your photo**" if photo else f"Rendered guitar: **{shown}**"
     return (
         f"{what} · strokes on the canvas: {strokes(json_data)} · "
-        "undo and redo are in the canvas toolbar (hover over the canvas)."
+        "undo and redo are in the canvas toolbar (hover over or tap the canvas)."
     )
 
 

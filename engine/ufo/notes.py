@@ -6,10 +6,11 @@ from engine import replay
 
 WHAT_YOU_SEE = (
     "**What you're seeing:** a small U-Net trained only on composites of *one* cut-out saucer "
-    "pasted onto synthetic skies. Left: your picture. Middle: the net's saucer probability laid "
-    "over it (yellow = saucer; slide the opacity to 1 to see the map alone). Right: a red box "
-    "around each region above the threshold (pieces a few pixels apart count as one region, "
-    "so a saucer's thin tip stays in its box), drawn inside the frame at its edges."
+    "pasted onto synthetic skies. Three pictures, side by side on a wide screen: your picture "
+    "(input); the net's saucer probability laid over it (yellow = saucer; slide the opacity to "
+    "1 to see the map alone); and a red box around each region above the threshold (pieces a "
+    "few pixels apart count as one region, so a saucer's thin tip stays in its box), drawn "
+    "inside the frame at its edges."
 )
 
 FAILURE_MAP = (

@@ -13,6 +13,7 @@ OPACITY = (0.0, 1.0)
 STEP = 0.05
 OPACITY_DEFAULT = 0.5
 MAX_SEED = 99_999
+FIRST_SEED = 1  # the test sky a first visit opens on: a saucer the default model finds
 
 
 @dataclass(frozen=True)

@@ -27,3 +27,12 @@ def test_every_home_thumbnail_has_a_one_line_caption():
     assert all("\n" not in c and len(c) < 160 for c in captions)
     perception = captions[[d.key for d in DEMOS].index("perception")]
     assert "ellipses" in perception and "%" in perception  # says what the blobs are
+
+
+def test_every_home_card_says_its_finding_in_under_40_words():
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert not at.exception
+    measured = [m.value for m in at.markdown if m.value.startswith("**We measured:**")]
+    assert len(measured) == len(DEMOS)
+    for text in measured:  # the long form stays on each demo's own page, in its claim strip
+        assert len(text.removeprefix("**We measured:**").split()) < 40, text

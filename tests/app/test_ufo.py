@@ -9,10 +9,22 @@ from tests.app.links import fingerprint, open_link
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "ufo.py")
 
 
-def test_ufo_page_asks_then_finds_a_saucer_and_switches_model():
+def test_a_first_visit_opens_on_a_test_sky_with_its_saucer_found():
     at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert not at.exception
-    assert any("Generate a test sky" in i.value for i in at.info)
+    assert not any("Generate a test sky" in i.value for i in at.info)  # a picture, not a notice
+    captions = [i.caption for image in at.get("image") for i in image.proto.imgs]
+    assert captions == ["input", "saucer probability over the input", "input with red boxes"]
+    assert int(at.metric[0].value) >= 1
+    assert any("Test sky seed **1**" in m.value for m in at.markdown), "not the seeded sky"
+    assert dict(at.query_params).get("seed") == "1"  # and its link rebuilds it
+    words = " ".join(m.value for m in at.markdown)
+    assert "Left:" not in words and "Right:" not in words  # the panels stack on a phone
+
+
+def test_ufo_page_finds_a_saucer_and_switches_model():
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception
     at.button(key="ufo_generate").click().run()
     assert not at.exception
     assert int(at.metric[0].value) >= 1

@@ -119,7 +119,8 @@ def page(browser):
 def wait_idle(pg, timeout: float = 60_000) -> None:
     """Wait until the app has rendered and no script run is in progress."""
     # The navigation renders only once the script has run; the skeleton shows until then.
-    pg.wait_for_selector('[data-testid="stSidebarNavItems"]', timeout=timeout)
+    # Attached, not visible: on a phone the sidebar (and its navigation) starts collapsed.
+    pg.wait_for_selector('[data-testid="stSidebarNavItems"]', state="attached", timeout=timeout)
     pg.wait_for_selector('[data-testid="stAppSkeleton"]', state="detached", timeout=timeout)
     pg.wait_for_function(
         """() => {

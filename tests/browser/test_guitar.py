@@ -92,7 +92,7 @@ def test_the_occlusion_curves_download_is_valid_csv(page, app_url):
     import io
 
     open_page(page, app_url, "guitar?guitar=SG&seed=1")
-    page.get_by_role("tab", name="What we measured").click()
+    page.get_by_role("tab", name="Measured").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the curves (CSV)").click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
@@ -121,8 +121,10 @@ def test_attention_maps_and_the_duel_in_the_page(page, app_url):
 
 
 def _scribble(page, fx: float = 0.2) -> None:
-    """One freehand stroke across the canvas's middle."""
-    box = page.locator("canvas").last.bounding_box()
+    """One freehand stroke across the canvas's middle (scrolled into view, as a person would)."""
+    canvas = page.locator("canvas").last
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
     x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
     page.mouse.move(x0 + fx * w, y0 + 0.4 * h)
     page.mouse.down()
@@ -230,3 +232,48 @@ def test_new_render_and_a_photo_start_clean_and_say_what_they_are(page, app_url)
     assert page.get_by_text("Pick a rendered guitar").count() == 0
     assert_no_error(page)
     screenshot(page, "guitar-photo-clean")
+
+
+PHONE = {"width": 390, "height": 844}
+TABS_FIT = """() => [...document.querySelectorAll('[role="tab"]')].map(t => {
+    const box = t.getBoundingClientRect(), list = t.closest('[role="tablist"]');
+    const bar = list.getBoundingClientRect();
+    return {name: t.innerText.trim(), cut: t.scrollWidth > t.clientWidth,
+            inside: box.left >= bar.left - 1 && box.right <= bar.right + 1,
+            scrolls: list.scrollWidth > list.clientWidth};
+})"""
+
+
+def test_on_a_phone_the_canvas_and_both_answers_fit_one_screen(browser, app_url):
+    """390x844: draw, then the canvas and both top answers are in view together; tabs fit."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(f"{app_url}/guitar?guitar=Telecaster&seed=4")
+        page.get_by_text("Plain model top-5:").first.wait_for()
+        canvas = page.locator("canvas").last
+        _scribble(page)
+        page.get_by_text("strokes on the canvas: 1").first.wait_for()
+        page.wait_for_timeout(500)
+        canvas.evaluate("c => c.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
+        strip = page.locator(".st-key-guitar_answers")
+        for title in ("Plain model", "Dust-trained model"):
+            assert title in strip.inner_text()
+        assert strip.inner_text().count("%") == 2
+        drawn, answers = canvas.bounding_box(), strip.bounding_box()
+        assert drawn["width"] <= PHONE["width"] and drawn["x"] >= 0
+        top, bottom = drawn["y"], answers["y"] + answers["height"]
+        assert top >= 0 and bottom <= PHONE["height"], (drawn, answers)
+        tabs = page.evaluate(TABS_FIT)
+        assert len(tabs) == 3 and not any(t["cut"] or t["scrolls"] for t in tabs), tabs
+        assert all(t["inside"] for t in tabs), tabs
+        body = page.inner_text("body")
+        for words in ("on the left", "on the right", "with the mouse", "hover over the canvas"):
+            assert words not in body, words
+        assert "finger or the mouse" in body
+        assert_no_error(page)
+        screenshot(page, "guitar-phone")
+    finally:
+        context.close()

@@ -43,3 +43,12 @@ def test_real_photo_figures_come_from_the_cards_with_their_n(monkeypatch):
     assert catalog.real_photos("guitar") == "On 196 real photos, top-1: dust 22.4 %, plain 19.9 %."
     real["available"] = False  # not restored here: no figure rather than a stale one
     assert catalog.real_photos("guitar") is None
+
+
+def test_every_thumbnail_fills_its_frame_top_to_bottom():
+    """No empty bands: the top and bottom tenth of each picture hold more than one colour."""
+    for demo in catalog.DEMOS:
+        picture = catalog.thumbnail(demo.key)
+        band = picture.shape[0] // 10
+        for rows in (picture[:band], picture[-band:]):
+            assert len(set(map(tuple, rows.reshape(-1, 3)))) > 1, demo.key
