@@ -64,15 +64,15 @@ def _card(
     config: GuitarConfig, variant: str, dusted: bool, render_s: float, seconds: float, val: float
 ) -> dict:
     """The model card of one trained variant, metrics still empty."""
-    return {
-        "name": NAMES[variant],
-        "demo": "guitar",
-        "kind": "classifier",
-        "labels": list(config.labels),
-        "input": {"height": config.input_size, "width": config.input_size, "channels": 3},
-        "config": config.to_dict(),
-        "seed": config.seed,
-        "data": {
+    return cards.build(
+        NAMES[variant],
+        "guitar",
+        "classifier",
+        labels=list(config.labels),
+        input={"height": config.input_size, "width": config.input_size, "channels": 3},
+        config=config.to_dict(),
+        seed=config.seed,
+        data={
             "train": config.n_train,
             "val": config.n_val,
             "source": "procedural renders (engine/guitar/render.py), class i mod 13, "
@@ -80,14 +80,13 @@ def _card(
             "augmentation": "write-up's dust, fresh every epoch" if dusted else "none",
             "render_seconds": round(render_s, 1),
         },
-        "training": {
+        training={
             "seconds": round(seconds, 1),
             "epochs": config.epochs,
             "val_accuracy": round(val, 4),
         },
-        "macs_per_image": macs(config),
-        "metrics": {},
-    }
+        macs_per_image=macs(config),
+    )
 
 
 def _accuracy(model, x: np.ndarray, y: np.ndarray) -> float:
@@ -107,8 +106,9 @@ def train(config: GuitarConfig | None = None, root: Path | None = None, verbose:
     xv, yv = x[config.n_train :], y[config.n_train :]
     written = {}
     for variant, dusted in (("plain", False), ("dust", True)):
-        model, seconds = fit(config, xt, yt, dusted, verbose)
-        card = _card(config, variant, dusted, render_s, seconds, _accuracy(model, xv, yv))
+        cfg = replace(config, dust=dusted)  # same seed, data and config but the dust switch
+        model, seconds = fit(cfg, xt, yt, cfg.dust, verbose)
+        card = _card(cfg, variant, cfg.dust, render_s, seconds, _accuracy(model, xv, yv))
         runtime.save_model(model, card, root)
         written[variant] = card
     metrics = measure_shipped(config.eval_seed, config.eval_n, root, config.render_size)

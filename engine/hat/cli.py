@@ -63,21 +63,22 @@ def _writeup_model() -> runtime.LiteModel | None:
 
 
 def _card(name: str, trained: Any, data: str, extra: dict[str, Any]) -> dict[str, Any]:
+    """The card of a freshly trained hat model (metrics are added after evaluation)."""
     cfg = trained.config
     size = cfg.input_size
-    return {
-        "name": name,
-        "demo": "hat",
-        "kind": "classifier",
-        "labels": list(HOUSES),
-        "input": {"height": size, "width": size, "channels": 3},
-        "config": cfg.to_dict(),
-        "seed": cfg.seed,
-        "data": data,
-        "lore": LORE_TEXT,
-        "training": {"seconds": trained.seconds, "epochs": cfg.epochs, "history": trained.history},
+    return cards.build(
+        name,
+        "hat",
+        "classifier",
+        labels=list(HOUSES),
+        input={"height": size, "width": size, "channels": 3},
+        config=cfg.to_dict(),
+        seed=cfg.seed,
+        data={"source": data},
+        training={"seconds": trained.seconds, "epochs": cfg.epochs, "history": trained.history},
+        lore=LORE_TEXT,
         **extra,
-    }
+    )
 
 
 def train(args: argparse.Namespace) -> dict[str, Any]:

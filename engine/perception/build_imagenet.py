@@ -73,20 +73,22 @@ def labels(shared: Path) -> list[str]:
 
 def card(shipped: bytes, names: list[str], checks: dict) -> dict:
     """The model card: what it is, where it came from, what it outputs."""
-    return {
-        "name": NAME,
-        "title": TITLE,
-        "demo": "perception",
-        "kind": "classifier",
-        "labels": names,
-        "input": {"height": 224, "width": 224, "channels": 3, "dtype": "uint8"},
-        "output": "logits (int8, dequantised by engine/perception/imagenet.py); column 0 of "
+    return cards.build(
+        NAME,
+        "perception",
+        "classifier",
+        labels=names,
+        input={"height": 224, "width": 224, "channels": 3, "dtype": "uint8"},
+        config={},  # not trained here: nothing to rebuild it from but the file below
+        seed=None,
+        data={"source": "ImageNet ILSVRC-2012 (trained by Google; not retrained here)"},
+        training={"seconds": 0, "epochs": 0},
+        metrics={"sample_photos_top5": checks},
+        title=TITLE,
+        output="logits (int8, dequantised by engine/perception/imagenet.py); column 0 of "
         "1001 is 'background' and is dropped, leaving Keras' 1,000 classes",
-        "serving": "engine.perception.imagenet.ImagenetModel",
-        "seed": None,
-        "data": "ImageNet ILSVRC-2012 (trained by Google; not retrained here)",
-        "training": {"seconds": 0, "epochs": 0},
-        "provenance": {
+        serving="engine.perception.imagenet.ImagenetModel",
+        provenance={
             "repository": REPOSITORY,
             "commit": COMMIT,
             "path": SOURCE,
@@ -98,8 +100,7 @@ def card(shipped: bytes, names: list[str], checks: dict) -> dict:
             "changes": "Reshape [1,1001] -> [-1,1001]; SOFTMAX and QUANTIZE removed (logits "
             "out); rebuilt by `make imagenet` (engine/perception/build_imagenet.py)",
         },
-        "metrics": {"sample_photos_top5": checks},
-    }
+    )
 
 
 def sample_top5(model) -> dict[str, list[list]]:

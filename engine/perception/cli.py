@@ -54,20 +54,23 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     seed = 2024 if args.seed is None else args.seed
     began = time.monotonic()
     per_model, metrics = findings.measure([targets.load(n) for n in names], config, seed)
-    card = {
-        "name": CARD,
-        "demo": "perception",
-        "kind": "findings",
-        "labels": [],
-        "config": asdict(config),
-        "seed": seed,
-        "n": config.n_random,
-        "data": "synthetic: random ellipse images and searches against the shipped classifiers",
-        "training": {"seconds": round(time.monotonic() - began, 1), "epochs": 0},
-        "metrics": metrics,
-        "headline": findings.headline(metrics, config),
-        "findings": per_model,
-    }
+    card = cards.build(
+        CARD,
+        "perception",
+        "findings",
+        labels=[],
+        config=asdict(config),
+        seed=seed,
+        data={
+            "source": "synthetic: random ellipse images and searches against the shipped "
+            "classifiers",
+            "n": config.n_random,
+        },
+        training={"seconds": round(time.monotonic() - began, 1), "epochs": 0},
+        metrics=metrics,
+        headline=findings.headline(metrics, config),
+        findings=per_model,
+    )
     if imagenet.NAME in available and not getattr(args, "skip_imagenet", False):
         big = imagenet_findings.ImagenetConfig().capped(args.n, args.seconds, args.iterations)
         found = imagenet_findings.measure(targets.load(imagenet.NAME), big, seed, _log)

@@ -36,27 +36,27 @@ def _card(config: UNetConfig, seconds: float, losses: tuple[float, ...], seed: i
     from engine.ufo.unet.evaluate import ranges_note
 
     size = config.ranges.size
-    return {
-        "name": config.name,
-        "demo": "ufo",
-        "kind": "segmenter",
-        "labels": ["sky", "saucer"],
-        "input": {"height": size, "width": size, "channels": 3},
-        "config": config.to_dict(),
-        "seed": seed,
-        "data": {
-            "train": f"{config.samples} composites of the cut-out saucer "
+    return cards.build(
+        config.name,
+        "ufo",
+        "segmenter",
+        labels=["sky", "saucer"],
+        input={"height": size, "width": size, "channels": 3},
+        config=config.to_dict(),
+        seed=seed,
+        data={
+            "source": f"{config.samples} composites of the cut-out saucer "
             f"(engine/ufo/assets/saucer.png) on procedural skies and scikit-image's outdoor "
             f"photos ({config.ranges.photo_share:.0%}); {ranges_note(config.ranges)}"
             + _extras_note(config.ranges),
             "evaluate": {"seed": seed, "n": EVAL_N},
         },
-        "training": {
+        training={
             "seconds": round(seconds, 1),
             "epochs": len(losses),
             "losses": [round(v, 4) for v in losses],
         },
-    }
+    )
 
 
 def _extras_note(r: Any) -> str:

@@ -265,7 +265,8 @@ def test_on_a_phone_the_canvas_and_both_answers_fit_one_screen(browser, app_url)
         drawn, answers = canvas.bounding_box(), strip.bounding_box()
         assert drawn["width"] <= PHONE["width"] and drawn["x"] >= 0
         top, bottom = drawn["y"], answers["y"] + answers["height"]
-        assert top >= 0 and bottom <= PHONE["height"], (drawn, answers)
+        # Within a pixel: scrollIntoView may leave the canvas a sub-pixel above the top.
+        assert top >= -1 and bottom <= PHONE["height"], (drawn, answers)
         tabs = page.evaluate(TABS_FIT)
         assert len(tabs) == 3 and not any(t["cut"] or t["scrolls"] for t in tabs), tabs
         assert all(t["inside"] for t in tabs), tabs

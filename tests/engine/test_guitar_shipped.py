@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,8 @@ def test_cards_describe_both_models():
         assert card["kind"] == "classifier" and card["demo"] == "guitar"
         assert card["labels"] == list(LABELS)
         assert card["input"] == {"height": 64, "width": 64, "channels": 3}
-        assert card["config"] == GuitarConfig().to_dict()  # defaults rebuild the shipped models
+        # The defaults rebuild the shipped models; the dust switch is where the two differ.
+        assert card["config"] == replace(GuitarConfig(), dust=variant == "dust").to_dict()
         assert card["seed"] == GuitarConfig().seed
         assert card["training"]["seconds"] > 0 and card["training"]["epochs"] > 0
         assert ("headline" in card) == (variant == "dust")
@@ -104,7 +106,9 @@ def test_card_metrics_equal_what_evaluate_prints_and_meet_the_bars():
     # the same renders and models in other float orders, so each figure gets the tolerance of
     # what decides it (card_tolerance): a render near a tie may flip, the duel's random search
     # takes another path after a near-tie, so its medians may move by 10 %.
-    assert not agreement.metric_differences(again, m, card_tolerance)
+    # The real-photo figures need the restored set; test_guitar_real.py measures those.
+    synthetic = {k: v for k, v in m.items() if k != "real"}
+    assert not agreement.metric_differences(again, synthetic, card_tolerance)
     spread = [m["attention"][name]["spread_mean"] for name in NAMES.values()]
     flips = [m["duel"][name]["median_pct"] for name in NAMES.values()]
     assert all(0 < s < 1 for s in spread) and 0 < flips[0] < flips[1]  # dust needs more pixels

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine import runtime
+from engine import cards, runtime
 from engine.perception.ellipses import Layout, render
 
 LABELS = ["red", "green", "blue"]
@@ -45,13 +45,17 @@ def tiny_classifier() -> Path:
     model.fit(x, y, epochs=10, batch_size=64, verbose=0)
     root = Path(tempfile.mkdtemp(prefix="perception-models-"))
     atexit.register(shutil.rmtree, root, True)
-    card = {
-        "name": "toy-colour",
-        "demo": "test",
-        "kind": "classifier",
-        "labels": LABELS,
-        "input": {"height": SIDE, "width": SIDE, "channels": 3},
-    }
+    card = cards.build(
+        "toy-colour",
+        "test",
+        "classifier",
+        labels=LABELS,
+        input={"height": SIDE, "width": SIDE, "channels": 3},
+        config={},
+        seed=0,
+        data={"source": "red, green and blue pictures (dataset() above)"},
+        training={"seconds": 0, "epochs": 10},
+    )
     runtime.save_model(model, card, root)
     _CACHE["root"] = root
     return root

@@ -22,7 +22,16 @@ def tiny(tmp_path_factory):
     aux = keras.layers.Dense(2)(x)
     model = keras.Model(inp, [probs, aux])
     root = tmp_path_factory.mktemp("models")
-    card = {"name": "tiny", "demo": "test", "kind": "classifier", "labels": ["a", "b", "c"]}
+    card = cards.build(
+        "tiny",
+        "test",
+        "classifier",
+        labels=["a", "b", "c"],
+        config={},
+        seed=0,
+        data={"source": "none: an untrained test model"},
+        training={"seconds": 0, "epochs": 0},
+    )
     runtime.save_model(model, card, root)
     return model, root
 
