@@ -28,7 +28,7 @@ search_tab, findings_tab = st.tabs(["Search", "Findings"])
 
 with search_tab:
     st.markdown(notes.WHAT_YOU_SEE)
-    left, right = st.columns([1, 3], gap="large")
+    left, right = st.columns([1.4, 3], gap="large")  # wide enough for the model names
     with left:
         index = [t.name for t in found].index(url.model)
         chosen = st.selectbox(
