@@ -16,22 +16,28 @@ def test_the_five_imagenet_figures_draw_from_the_card():
     import pytest
 
     from engine import cards
-    from engine.perception import imagenet_plots
 
     found = (cards.read("perception") or {}).get("imagenet")
     if found is None:
         pytest.skip("the card holds no ImageNet findings yet")
-    figures = [
+    figures = _imagenet_figures(found)
+    for fig in figures:
+        assert fig.layout.yaxis.type == "log" and fig.layout.title.text.startswith("(")
+    assert len(figures[0].data[1].y) == 1000  # the median of every class
+    assert min(figures[0].data[2].y) > 0  # the minima, not flattened to 0 on a log axis
+
+
+def _imagenet_figures(found: dict) -> list:
+    """The five ImageNet figures the page draws from the card's imagenet findings."""
+    from engine.perception import imagenet_plots
+
+    return [
         imagenet_plots.spread(found["random"]),
         imagenet_plots.colours(found["random"]),
         imagenet_plots.shark(found["shark"]),
         imagenet_plots.named(found["named"]),
         imagenet_plots.scatter(found["scatter"]),
     ]
-    for fig in figures:
-        assert fig.layout.yaxis.type == "log" and fig.layout.title.text.startswith("(")
-    assert len(figures[0].data[1].y) == 1000  # the median of every class
-    assert min(figures[0].data[2].y) > 0  # the minima, not flattened to 0 on a log axis
 
 
 def _findings_figures():
@@ -39,19 +45,12 @@ def _findings_figures():
     import pytest
 
     from engine import cards
-    from engine.perception import imagenet_plots
 
     card = cards.read("perception") or {}
     if "imagenet" not in card or not card.get("findings"):
         pytest.skip("the card holds no findings yet")
-    found, config = card["imagenet"], card["config"]
-    figures = [
-        imagenet_plots.spread(found["random"]),
-        imagenet_plots.colours(found["random"]),
-        imagenet_plots.shark(found["shark"]),
-        imagenet_plots.named(found["named"]),
-        imagenet_plots.scatter(found["scatter"]),
-    ]
+    config = card["config"]
+    figures = _imagenet_figures(card["imagenet"])
     toy = next(iter(card["findings"].values()))
     figures += [
         plots.spread(toy["colours"]["free"], "(1)"),
