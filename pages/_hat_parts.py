@@ -60,8 +60,9 @@ def controls(url: share.State, names: list[str]):
                 on_change=_ui.store,
                 args=("hat_sample",),
             )
-            if groups.credit(name):
-                st.caption(groups.credit(name))
+            credit = groups.credit(name)  # reads samples.json: once per run
+            if credit:
+                st.caption(credit)
     with right:
         sensitivity = st.slider(
             "Sensitivity",
