@@ -16,13 +16,13 @@ def model(name: str) -> runtime.LiteModel:
     return runtime.load_model(name)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _card(name: str, stamp: int) -> dict[str, Any] | None:
     return cards.read(name)
 
 
 def card(name: str) -> dict[str, Any] | None:
-    """A model card, read and checked once per version of its file (None before training)."""
+    """A model card, read once per version of its file and shared: read it, never change it."""
     path = cards.path(name)
     return _card(name, path.stat().st_mtime_ns if path.exists() else 0)
 
