@@ -2,7 +2,7 @@
 
 A demo is one folder, engine/<demo>/, with `demo.py` (`DEMO = Demo(...)`, light: no numpy),
 `cli.py` (the `Cli` functions) and `thumbnail.py` (`make() -> RGB uint8`), plus its page.
-`engine/catalog.py` finds every such folder; nothing else lists the demos.
+`engine/catalog.py` finds every such folder; nothing else needs to list the demos.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ _ui.header("perception", notes.CAPTION)
 found = targets.classifiers()
 missing = "No classifier is trained yet, so there is nothing to fool"
 _ui.require("perception", bool(found), missing, "python -m engine train guitar")
-card = _ui.card("perception") or {}  # 531 KB: read once, for the welcome and the findings
+card = _ui.card("perception") or {}  # the findings card (531 KB, cached): welcome, findings
 _ui.how_it_works(notes.IDEA, notes.CHANGES, notes.CARDS)
 url = share.parse(
     st.query_params.to_dict(), {t.name: t.labels for t in found}, {t.name: t.default for t in found}
