@@ -35,8 +35,9 @@ bench: $(VENV)/.dev-stamp
 	$(BIN)/python -m bench $(ARGS)
 
 # Retrain every shipped model (minutes on 2 cores each); cards and .tflite files are rewritten.
+# The demos come from the catalog (engine/<demo>/demo.py), in its order.
 train: $(VENV)/.dev-stamp
-	for demo in guitar ufo hat perception; do $(BIN)/python -m engine train $$demo || exit 1; done
+	for demo in $$($(BIN)/python -m engine demos); do $(BIN)/python -m engine train $$demo || exit 1; done
 
 # Every page at 1400x1000 and 390x844 into docs/screenshots (small PNGs); Home is the README's.
 screenshots: $(VENV)/.dev-stamp

@@ -1,4 +1,4 @@
-"""Perception Lab: four hands-on computer-vision demos. Entry point for `streamlit run`."""
+"""Perception Lab: hands-on computer-vision demos. Entry point for `streamlit run`."""
 
 import streamlit as st
 

@@ -11,21 +11,23 @@ from engine.images import ImageError
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m engine", description=__doc__)
+    names = ", ".join(d.key for d in catalog.DEMOS)
+    parser = argparse.ArgumentParser(
+        prog="python -m engine", description=__doc__, epilog=f"demos: {names}"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser("train", help="train a demo's models and write them to models/")
     evaluate = sub.add_parser("evaluate", help="measure a demo's metrics on fresh data (JSON)")
     predict = sub.add_parser("predict", help="run a demo on one image file (JSON)")
+    sub.add_parser("demos", help="list the demos' names, one a line, in the catalog's order")
     train_sub = train.add_subparsers(dest="demo", required=True)
     eval_sub = evaluate.add_subparsers(dest="demo", required=True)
     predict_sub = predict.add_subparsers(dest="demo", required=True)
     for demo in catalog.DEMOS:
-        cli = catalog.module(demo.key, "cli")
-        if cli is None:
-            continue
+        cli = demo.cli()
         t = train_sub.add_parser(demo.key, help=demo.title)
         t.add_argument("--seed", type=int, default=None, help="default: the config's seed")
-        getattr(cli, "add_train_args", lambda p: None)(t)
+        cli.add_train_args(t)
         e = eval_sub.add_parser(demo.key, help=demo.title)
         e.add_argument("--seed", type=int, default=2024, help="seed of the fresh data")
         e.add_argument("--n", type=int, default=None, help="how many fresh samples")
@@ -34,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="store the result in the demo's model cards (rewrites committed files)",
         )
-        getattr(cli, "add_evaluate_args", lambda p: None)(e)
+        cli.add_evaluate_args(e)
         p = predict_sub.add_parser(demo.key, help=demo.title)
         cli.add_predict_args(p)
     return parser
@@ -43,7 +45,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Parse, dispatch, print JSON; errors are one line on stderr and exit code 2."""
     args = _parser().parse_args(argv)
-    cli = catalog.module(args.demo, "cli")
+    if args.command == "demos":  # plain lines, for `make train`'s loop
+        print("\n".join(d.key for d in catalog.DEMOS))
+        return 0
+    cli = catalog.demo(args.demo).cli()
     try:
         result = getattr(cli, args.command)(args)
     except (ImageError, FileNotFoundError, ValueError) as exc:

@@ -1,4 +1,7 @@
-"""The words every page's Replay button shows: one shape, so all four demos read alike."""
+"""The words every page's Replay button shows: one shape, so all the demos read alike.
+
+Each demo's notes.replay_note(seed, fingerprint, same, *details) words its details and calls this.
+"""
 
 from __future__ import annotations
 

@@ -30,9 +30,9 @@ def sample(name: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def inspected_sample(name: str, sensitivity: int, seed: int) -> explain.Inspection:
+def inspected_sample(model: str, name: str, sensitivity: int, seed: int) -> explain.Inspection:
     """A sample photo sorted, explained and probed; the same for every session that asks."""
-    return explain.inspect(sample(name), _ui.model("hat"), sensitivity / 100, seed)
+    return explain.inspect(sample(name), _ui.model(model), sensitivity / 100, seed)
 
 
 def controls(url: share.State, names: list[str]):

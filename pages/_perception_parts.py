@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from engine import cards, images
+from engine import images
 from engine.perception import imagenet, imagenet_plots, lab, notes, plots, targets
 from engine.perception.ellipses import Layout
 from pages import _ui
@@ -67,9 +67,8 @@ def verified(out: lab.Outcome) -> None:
         (st.success if same else st.warning)(words, icon=":material/verified:")
 
 
-def welcome(view, chart) -> None:
+def welcome(card: dict, view, chart) -> None:
     """Before any search: a finished one from the findings card, so the page opens on a picture."""
-    card = cards.read("perception") or {}
     runs = card.get("imagenet", {}).get("shark", {}).get("runs", {}).get("chosen")
     if not runs:
         view.info("Pick a class and press **Start**.", icon=":material/play_arrow:")
@@ -114,7 +113,7 @@ def replay_row(out: lab.Outcome) -> None:
             fresh = lab.replay(model(out.classifier), out)
         same = fresh.fingerprint == out.fingerprint and fresh.score == out.score
         seed = out.settings.seed
-        return same, notes.replay_note(seed, fresh.iterations, fresh.score, fresh.fingerprint, same)
+        return same, notes.replay_note(seed, fresh.fingerprint, same, fresh.iterations, fresh.score)
 
     note = notes.seed_note(out.settings.seed, out.iterations, out.fingerprint)
     _ui.seed_row(note, "perc_replay", replay)
@@ -175,9 +174,8 @@ def _named_gallery(found: dict) -> None:
         col.image(picture, caption=f"{row['label']}: {row['score']:.3g} (top-1 {row['top1']})")
 
 
-def findings() -> None:
-    """The Findings tab: the perception card's measured claims, ImageNet first."""
-    card = cards.read("perception")
+def findings(card: dict) -> None:
+    """The Findings tab: the findings card's measured claims, ImageNet first."""
     if not card or not card.get("findings"):
         st.info("Findings are not measured yet: run `python -m engine evaluate perception`.")
         return

@@ -1,8 +1,9 @@
-"""UI-edge helpers shared by the pages: caching, uploads, and honest 'not built yet' notices."""
+"""UI-edge helpers shared by the pages: caching, headers, guards, uploads, links and replays."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -13,6 +14,17 @@ from engine import cards, catalog, images, runtime
 def model(name: str) -> runtime.LiteModel:
     """A shipped model's LiteRT pool, loaded once and shared by every session."""
     return runtime.load_model(name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _card(name: str, stamp: int) -> dict[str, Any] | None:
+    return cards.read(name)
+
+
+def card(name: str) -> dict[str, Any] | None:
+    """A model card, read once per version of its file and shared: read it, never change it."""
+    path = cards.path(name)
+    return _card(name, path.stat().st_mtime_ns if path.exists() else 0)
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,23 +51,28 @@ def upload_image(label: str, key: str, help: str | None = None, on_change=None):
         return None
 
 
-def not_built(key: str) -> None:
-    """Say plainly that a demo is not built yet, then stop the page."""
+def header(key: str, caption: str | None = None) -> None:
+    """A demo page's top: its title, one line (default: its pitch) and the claim strip."""
     d = catalog.demo(key)
     st.title(d.title)
-    st.caption(d.pitch)
-    st.info(
-        "This demo is not built yet: its engine and model are still being written. "
-        "Nothing on this page is faked in the meantime.",
-        icon=":material/construction:",
-    )
+    st.caption(caption or d.pitch)
+    claim_strip(key)
+
+
+def require(key: str, ready: bool, missing: str, command: str | None = None) -> None:
+    """Unless ready, say what is not trained and the command that trains it; stop the page."""
+    if ready:
+        return
+    run = command or f"python -m engine train {key}"
+    st.info(f"{missing}: run `{run}`, then reload this page.", icon=":material/hourglass_empty:")
     st.stop()
 
 
 def claim_strip(key: str) -> None:
     """Under a demo's title: the write-up's claim beside our number, and the real-photo figure."""
-    measured = catalog.headline(key) or "_not measured yet: the model is not evaluated._"
-    real = catalog.real_photos(key)
+    found = card(catalog.demo(key).card) or {}  # {}: not trained, nothing to read again
+    measured = catalog.headline(key, found) or "_not measured yet: the model is not evaluated._"
+    real = catalog.real_photos(key, found)
     with st.container(border=True, key=f"claim_strip_{key}"):
         said, found = st.columns([2, 3], gap="medium")
         said.markdown(f"**The write-up** · {catalog.demo(key).claim}")
@@ -70,29 +87,29 @@ def how_it_works(idea: str, changes: str, card_names: list[str]) -> None:
         st.markdown(f"**The write-up's idea.** {idea}")
         st.markdown(f"**What we changed, and why.** {changes}")
         for name in card_names:
-            card = cards.read(name)
-            if card is None:
+            found = card(name)
+            if found is None:
                 continue
-            run = card.get("training", {})
+            run = found.get("training", {})
             seconds, epochs = run.get("seconds"), run.get("epochs")
             # A findings card (no epochs) records how long measuring took, not training.
             verb = "trained" if epochs else "measured"
             trained = f", {verb} in {seconds:.0f} s" if seconds else ""
-            st.markdown(f"**Model card `{name}`** (seed {card.get('seed')}{trained})")
+            st.markdown(f"**Model card `{name}`** (seed {found.get('seed')}{trained})")
             st.json(
-                {k: card[k] for k in ("config", "data", "metrics") if k in card},
+                {k: found[k] for k in ("config", "data", "metrics") if k in found},
                 expanded=False,
             )
 
 
 def remember(params: dict[str, str]) -> None:
-    """Put a page's shareable state in its URL, writing only when it changed."""
+    """The one link writer: a page's shareable state into its URL, only when it changed."""
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
 
 
 def seed_row(note: str, key: str, replay: Callable[[], tuple[bool, str]]) -> None:
-    """The seed-and-fingerprint caption with a Replay button; replay() -> (same, words)."""
+    """Every page's seed-and-fingerprint caption with a Replay button; replay() -> (same, words)."""
     text, again = st.columns([3, 1], vertical_alignment="center")
     text.markdown(note)
     if again.button("Replay", icon=":material/replay:", key=key):

@@ -12,9 +12,8 @@ from engine.guitar import predict as gp
 from engine.guitar.render import KINDS, OUT_OF_CLASS
 from pages import _guitar_duel, _guitar_parts, _guitar_why, _ui
 
-DEMO = catalog.demo("guitar")
-if len(cards.available("guitar")) < 2:
-    _ui.not_built("guitar")
+_ui.header("guitar")
+_ui.require("guitar", len(cards.available("guitar")) >= 2, "The guitar models are not trained yet")
 
 from streamlit_drawable_canvas import st_canvas  # noqa: E402  (only inside a Streamlit run)
 
@@ -38,9 +37,6 @@ def _replay(kind: str | None, seed: int, strokes: list, shown: str) -> tuple[boo
     return fresh == shown, notes.replay_note(seed, fresh, fresh == shown)
 
 
-st.title(DEMO.title)
-st.caption(DEMO.pitch)
-_ui.claim_strip("guitar")
 st.markdown(notes.WHAT_YOU_SEE)
 _ui.how_it_works(notes.IDEA, notes.CHANGES, [name for name, _, _ in plots.MODELS])
 
@@ -109,7 +105,7 @@ with right:
             st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")
 
 why, duel, measured = st.tabs(_guitar_parts.TABS)
-card = cards.read(plots.DUST) or {}  # read once per run: all three tabs show its metrics
+card = _ui.card(plots.DUST) or {}  # all three tabs show its metrics
 metrics = card.get("metrics")
 with why:
     _guitar_why.show(_models(), picture, metrics)
@@ -118,4 +114,4 @@ with duel:
     duel_truth = truth if known else None
     _guitar_duel.show(_models(), background, picture, duel_truth, seed, metrics, photo is not None)
 with measured:
-    _guitar_parts.measured(DEMO.claim, card)
+    _guitar_parts.measured(catalog.demo("guitar").claim, card)

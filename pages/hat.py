@@ -2,24 +2,19 @@
 
 import streamlit as st
 
-from engine import catalog, images
+from engine import cards, catalog, images
 from engine.hat import explain, groups, notes, share
 from pages import _hat_parts as parts
 from pages import _ui
 
-demo = catalog.demo("hat")
-st.title(demo.title)
-st.caption(demo.pitch)
-_ui.claim_strip("hat")
+MODEL = "hat"
+_ui.header("hat")
 with st.expander("What you're seeing, and the hat's lore", expanded=False):
-    st.markdown(notes.what_you_see(catalog.headline("hat")))
-_ui.how_it_works(notes.IDEA, notes.CHANGES, ["hat", "hat-writeup"])
-
-try:
-    model = _ui.model("hat")
-except FileNotFoundError:
-    st.info("The hat's model is not trained yet: run `python -m engine train hat`.")
-    st.stop()
+    st.markdown(notes.what_you_see(catalog.headline("hat", _ui.card(MODEL) or {})))
+_ui.how_it_works(notes.IDEA, notes.CHANGES, [MODEL, "hat-writeup"])
+trained = any(c["name"] == MODEL for c in cards.available("hat"))
+_ui.require("hat", trained, "The hat's model is not trained yet")
+model = _ui.model(MODEL)
 
 names = groups.sample_names()
 url = share.parse(st.query_params.to_dict(), names)
@@ -27,7 +22,7 @@ image, name, sensitivity, seed = parts.controls(url, names)
 
 with st.spinner("The hat is thinking..."):
     if name is not None:
-        result = parts.inspected_sample(name, sensitivity, seed)
+        result = parts.inspected_sample(MODEL, name, sensitivity, seed)
     else:  # uploads are not cached: they stay with the session that sent them
         result = explain.inspect(image, model, sensitivity / 100, seed)
 
@@ -61,7 +56,7 @@ def replay() -> tuple[bool, str]:
     photo = groups.load_sample(name) if name is not None else image
     fresh = explain.inspect(photo, model, sensitivity / 100, seed)
     same = fresh.fingerprint == result.fingerprint
-    return same, notes.replay_note(seed, fresh.fingerprint, len(fresh.sorting.faces), same)
+    return same, notes.replay_note(seed, fresh.fingerprint, same, len(fresh.sorting.faces))
 
 
 _ui.seed_row(notes.seed_note(seed, explain.PROBE_N, result.fingerprint), "hat_replay", replay)

@@ -6,20 +6,11 @@ from engine.perception import lab, notes, share, targets
 from pages import _perception_parts as parts
 from pages import _ui
 
-st.title("Perception engine")
-st.caption(
-    "Random search over a few two-colour ellipses until a classifier, by default "
-    "MobileNetV2 (quantised, ImageNet), sees your class."
-)
-_ui.claim_strip("perception")
+_ui.header("perception", notes.CAPTION)
 found = targets.classifiers()
-if not found:
-    st.info(
-        "No classifier is trained yet, so there is nothing to fool. Train one first, e.g. "
-        "`python -m engine train guitar`, then reload this page.",
-        icon=":material/hourglass_empty:",
-    )
-    st.stop()
+missing = "No classifier is trained yet, so there is nothing to fool"
+_ui.require("perception", bool(found), missing, "python -m engine train guitar")
+card = _ui.card("perception") or {}  # the findings card (531 KB, cached): welcome, findings
 _ui.how_it_works(notes.IDEA, notes.CHANGES, notes.CARDS)
 url = share.parse(
     st.query_params.to_dict(), {t.name: t.labels for t in found}, {t.name: t.default for t in found}
@@ -79,7 +70,7 @@ with search_tab:
         bar = st.empty()
         pic_col, chart_col = st.columns(2)
         view, chart = pic_col.empty(), chart_col.empty()
-        genes = share.decode(url.genes, settings.layout()) if from_link else None
+        genes = url.decoded if from_link else None
         if genes is not None:
             state["perc_outcome"] = parts.open_link(chosen.name, settings, genes, bar, view, chart)
         elif start or from_link:
@@ -89,7 +80,7 @@ with search_tab:
             )
         out = state.get("perc_outcome")
         if out is None:
-            parts.welcome(view, chart)
+            parts.welcome(card, view, chart)
             wanted = (chosen.name, label, n, seconds, int(iterations), background, int(seed))
             _ui.remember(share.params(share.State(*wanted)))
         else:
@@ -101,4 +92,4 @@ with search_tab:
             parts.replay_row(out)
 
 with findings_tab:
-    parts.findings()
+    parts.findings(card)

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from engine import cards, catalog
+from engine import cards
 from engine.ufo import composite, figures, notes, share
 from engine.ufo.unet import predict
 from pages import _ui
 
-DEMO = catalog.demo("ufo")
 TITLES = {"ufo-widened": "widened ranges", "ufo-seed-ranges": "write-up's ranges"}
 
 
@@ -17,15 +16,9 @@ def generated_sky(seed: int, with_saucer: bool):
     return composite.generated_sky(seed, with_saucer)
 
 
-st.title(DEMO.title)
-st.caption(DEMO.pitch)
-_ui.claim_strip("ufo")
+_ui.header("ufo")
 shipped = {c["name"]: c for c in cards.available("ufo")}
-if not shipped:
-    st.info(
-        "No UFO model is trained yet: run `python -m engine train ufo`.", icon=":material/info:"
-    )
-    st.stop()
+_ui.require("ufo", bool(shipped), "No UFO model is trained yet")
 
 st.markdown(notes.WHAT_YOU_SEE)
 _ui.how_it_works(notes.IDEA, notes.CHANGES, list(TITLES))
@@ -107,11 +100,11 @@ with find:
     if result.boxes:
         st.caption(notes.box_list(result.boxes))
     if shown is not None:
-        note, again = st.columns([3, 1], vertical_alignment="center")
-        note.markdown(notes.seed_note(*shown, result.fingerprint))
-        if again.button("Replay", icon=":material/replay:", key="ufo_replay"):
-            # From scratch on purpose: no cached sky, a fresh model run, then compare outputs.
+
+        def replay() -> tuple[bool, str]:
+            """From scratch on purpose: no cached sky, a fresh model run, then compare outputs."""
             fresh = predict.panels(_ui.model(name), composite.generated_sky(*shown), threshold)
             same = fresh.fingerprint == result.fingerprint
-            text = notes.replay_note(shown[0], fresh.fingerprint, len(fresh.boxes), same)
-            (st.success if same else st.error)(text, icon=":material/replay:")
+            return same, notes.replay_note(shown[0], fresh.fingerprint, same, len(fresh.boxes))
+
+        _ui.seed_row(notes.seed_note(*shown, result.fingerprint), "ufo_replay", replay)

@@ -16,6 +16,14 @@ WRITEUP_NAME = "hat-writeup"
 EVAL_SEED = 2024
 
 
+def add_train_args(parser: argparse.ArgumentParser) -> None:
+    """Nothing beyond --seed."""
+
+
+def add_evaluate_args(parser: argparse.ArgumentParser) -> None:
+    """Nothing beyond --seed, --n and --write-cards."""
+
+
 def add_predict_args(parser: argparse.ArgumentParser) -> None:
     """IMAGE and an optional sensitivity."""
     parser.add_argument("image", help="a group photo (PNG, JPEG, ...)")

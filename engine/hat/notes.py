@@ -127,7 +127,7 @@ def seed_note(seed: int, n: int, fingerprint: str) -> str:
     return f"Probe seed **{seed}** ({n} jittered crops a face). Output fingerprint `{fingerprint}`."
 
 
-def replay_note(seed: int, fingerprint: str, faces: int, same: bool) -> str:
+def replay_note(seed: int, fingerprint: str, same: bool, faces: int) -> str:
     """What a replay from scratch found, compared with the output on screen."""
     redone = "photo decoded again, faces found, explained and probed anew"
     return replay.replay_note(seed, redone, fingerprint, same, f"{faces} face(s)")

@@ -8,6 +8,12 @@ from engine.perception import lab
 # The cards the "How it works" expander shows: the findings card, then the classifiers it fools.
 CARDS = ["perception", "imagenet", "guitar-plain", "guitar-dust"]
 
+# The page's line under its title (the catalog's pitch, with the default classifier named).
+CAPTION = (
+    "Random search over a few two-colour ellipses until a classifier, by default "
+    "MobileNetV2 (quantised, ImageNet), sees your class."
+)
+
 WHAT_YOU_SEE = (
     "**What you're seeing:** each iteration perturbs the best picture so far into a batch "
     "of candidates, the classifier scores the whole batch at once, and the best one is "
@@ -75,7 +81,7 @@ def seed_note(seed: int, iterations: int, fingerprint: str) -> str:
     )
 
 
-def replay_note(seed: int, iterations: int, score: float, fingerprint: str, same: bool) -> str:
+def replay_note(seed: int, fingerprint: str, same: bool, iterations: int, score: float) -> str:
     """What a replay from scratch found, compared with the result on screen."""
     redone = f"{iterations} iterations searched again"
     return replay.replay_note(seed, redone, fingerprint, same, f"score {score:.6f}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,6 +39,8 @@ class State:
     # The result's genes (float32, base64url): the page shows the linked picture at once and
     # then verifies it by re-running the seed. Empty on older links (they re-run first).
     genes: str = ""
+    # Those genes decoded (checked once, by parse): what the page draws. Not part of the link.
+    decoded: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 def _int(text: str | None, bounds: tuple[int, int, int]) -> int | None:
@@ -72,13 +74,15 @@ def parse(
     pinned = known and label in labels and background is not None
     result = pinned and None not in numbers.values() and params.get("result") == "1"
     n = numbers["n"] or ELLIPSES[2]
-    genes = params.get("g", "") if result else ""
+    text = params.get("g", "") if result else ""
+    decoded = decode(text, Layout(n, 2, background)) if text else None
     return State(
         model=model,
         label=label if label in labels else (defaults or {}).get(model, labels[0]),
         background=True if background is None else background,
         result=result,
-        genes=genes if decode(genes, Layout(n, 2, background)) is not None else "",
+        genes=text if decoded is not None else "",
+        decoded=decoded,
         **{k: v for k, v in numbers.items() if v is not None},
     )
 

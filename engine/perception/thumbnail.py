@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from engine import cards
@@ -16,9 +18,11 @@ PAD = (15, 17, 23)  # .streamlit/config.toml backgroundColor #0f1117
 def make() -> np.ndarray:
     """An RGB uint8 picture: the highest-scoring stored search, else eight seeded ellipses."""
     layout = Layout()
-    genes = _best_stored(layout)
-    if genes is None:
+    best = best_stored(cards.read("perception") or {})
+    if best is None:
         genes = layout.random(np.random.default_rng(3))[0]
+    else:
+        genes = np.asarray(best[1]["genes"], dtype=np.float32)
     h, w = SIZE
     out = np.empty((h, w, 3), dtype=np.uint8)
     out[:] = PAD
@@ -27,12 +31,11 @@ def make() -> np.ndarray:
     return out
 
 
-def _best_stored(layout: Layout) -> np.ndarray | None:
-    """The genes of the best ImageNet search in the findings card (else a toy one), if any fit."""
-    card = cards.read("perception") or {}
-    rows = card.get("imagenet", {}).get("named", [])
-    rows = rows or [r for f in card.get("findings", {}).values() for r in f.get("search", [])]
-    rows = [r for r in rows if len(r.get("genes", [])) == layout.size]
-    if not rows:
-        return None
-    return np.asarray(max(rows, key=lambda r: r["score"])["genes"], dtype=np.float32)
+def best_stored(card: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """(model, search) the picture shows: the best ImageNet search, else the best toy one."""
+    size = Layout().size
+    rows = [("imagenet", r) for r in card.get("imagenet", {}).get("named", [])]
+    toy = card.get("findings", {}).items()
+    rows = rows or [(m, r) for m, f in toy for r in f.get("search", [])]
+    rows = [(m, r) for m, r in rows if len(r.get("genes", [])) == size]
+    return max(rows, key=lambda mr: mr[1]["score"]) if rows else None  # the first of equals

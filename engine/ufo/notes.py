@@ -41,7 +41,7 @@ def seed_note(seed: int, with_saucer: bool, fingerprint: str) -> str:
     return f"Test sky seed **{seed}**, {saucer} a saucer. Output fingerprint `{fingerprint}`."
 
 
-def replay_note(seed: int, fingerprint: str, boxes: int, same: bool) -> str:
+def replay_note(seed: int, fingerprint: str, same: bool, boxes: int) -> str:
     """What a replay from scratch found, compared with the output on screen."""
     redone = "new sky, new model run"
     return replay.replay_note(seed, redone, fingerprint, same, f"{boxes} saucer(s)")

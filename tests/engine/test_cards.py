@@ -58,3 +58,12 @@ def test_a_missing_field_and_broken_json_are_named_too(tmp_path):
     (tmp_path / "junk.json").write_text("{not json")
     with pytest.raises(cards.CardError, match="junk.json: not valid JSON"):
         cards.read("junk", tmp_path)
+
+
+def test_every_demo_s_headline_card_follows_the_schema_and_names_its_demo():
+    from engine import catalog
+
+    for demo in catalog.DEMOS:
+        card = cards.read(demo.card)  # validates
+        assert card is not None and card["demo"] == demo.key, demo.key
+        assert card["headline"], demo.key

@@ -1,11 +1,24 @@
-"""engine.catalog: every demo is built, and its Home thumbnail has the shared 16:9 shape."""
+"""engine.catalog: every demo is found in its folder, with a CLI and a 16:9 Home thumbnail."""
+
+import pytest
 
 from engine import catalog
 
 
+def test_the_catalog_finds_the_four_demos_in_the_home_order():
+    assert [d.key for d in catalog.DEMOS] == ["guitar", "ufo", "hat", "perception"]
+    assert catalog.discover() == catalog.DEMOS
+    assert [d.package for d in catalog.DEMOS] == [f"engine.{d.key}" for d in catalog.DEMOS]
+    with pytest.raises(KeyError, match="known: guitar, ufo, hat, perception"):
+        catalog.demo("kazoo")
+
+
 def test_every_demo_has_a_cli_and_a_thumbnail_of_one_shape():
     for demo in catalog.DEMOS:
-        assert catalog.module(demo.key, "cli") is not None, demo.key
+        cli = demo.cli()
+        for hook in ("add_train_args", "add_evaluate_args", "add_predict_args"):
+            assert callable(getattr(cli, hook)), (demo.key, hook)
+        assert all(callable(getattr(cli, c)) for c in ("train", "evaluate", "predict"))
         picture = catalog.thumbnail(demo.key)
         assert picture is not None and picture.shape == (270, 480, 3), demo.key
 
@@ -17,12 +30,19 @@ def test_every_demo_has_a_measured_headline():
 
 def test_the_perception_caption_names_the_stored_search_the_thumbnail_shows():
     from engine import cards
+    from engine.perception import thumbnail
 
     card = cards.read("perception")
-    rows = [r for f in card["findings"].values() for r in f["search"]]
+    rows = [r for r in card["imagenet"]["named"]]  # the thumbnail prefers the ImageNet ones
     best = max(rows, key=lambda r: r["score"])
     words = catalog.thumbnail_caption("perception")
-    assert f"{best['score']:.0%} {best['label']}" in words
+    assert f"ImageNet MobileNetV2 scores {best['score']:.0%} {best['label']}" in words
+    assert thumbnail.best_stored(card) == ("imagenet", best)
+    toy = {**card, "imagenet": {}}  # without ImageNet searches: the best toy search, named
+    model, row = thumbnail.best_stored(toy)
+    assert f"{row['score']:.0%} {row['label']}" in catalog.thumbnail_caption("perception", toy)
+    assert model in card["findings"]
+    assert catalog.thumbnail_caption("perception", {}) == catalog.demo("perception").caption
     assert all(catalog.thumbnail_caption(d.key) for d in catalog.DEMOS)
 
 

@@ -1,13 +1,26 @@
 """The command line: help works, and errors exit non-zero with one clear line."""
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from engine import catalog
+
 ROOT = Path(__file__).resolve().parents[2]
-IMAGE_DEMOS = ["guitar", "ufo", "hat"]  # the demos whose predict command takes an image path
+
+
+def image_demos() -> list[str]:
+    """The catalog's demos whose predict command takes an image path (IMAGE)."""
+    found = []
+    for demo in catalog.DEMOS:
+        parser = argparse.ArgumentParser()
+        demo.cli().add_predict_args(parser)
+        if any(a.dest == "image" and not a.option_strings for a in parser._actions):
+            found.append(demo.key)
+    return found
 
 
 def engine(*args: str) -> subprocess.CompletedProcess:
@@ -21,9 +34,20 @@ def test_help_lists_the_commands():
     assert out.returncode == 0
     for word in ("train", "evaluate", "predict"):
         assert word in out.stdout
+    assert "demos: guitar, ufo, hat, perception" in out.stdout
 
 
-@pytest.mark.parametrize("demo", IMAGE_DEMOS)
+def test_demos_lists_the_catalog_one_a_line():
+    out = engine("demos")
+    assert out.returncode == 0
+    assert out.stdout.split() == [d.key for d in catalog.DEMOS]
+
+
+def test_the_image_demos_are_the_three_with_a_photo():
+    assert image_demos() == ["guitar", "ufo", "hat"]
+
+
+@pytest.mark.parametrize("demo", image_demos())
 def test_predict_errors_are_one_line(demo, tmp_path):
     missing = engine("predict", demo, str(tmp_path / "missing.png"))
     assert missing.returncode == 2

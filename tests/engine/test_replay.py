@@ -19,11 +19,12 @@ def test_replay_note_names_seed_work_finding_and_verdict():
 
 
 def test_every_page_uses_the_shared_shape():
+    """Each demo's replay_note(seed, fingerprint, same, *what it found) reads the same."""
     captions = [
-        ufo.replay_note(3, "f1", 1, True),
-        hat.replay_note(3, "f1", 10, True),
+        ufo.replay_note(3, "f1", True, 1),
+        hat.replay_note(3, "f1", True, 10),
         guitar.replay_note(3, "f1", True),
-        perception.replay_note(3, 120, 0.5, "f1", True),
+        perception.replay_note(3, "f1", True, 120, 0.5),
     ]
     for caption in captions:
         assert caption.startswith("Replayed seed 3 from scratch (")
