@@ -27,6 +27,7 @@ def show(
     seed: int,
     metrics: dict | None = None,
     photo: bool = False,
+    hidden: bool = False,
 ) -> None:
     """The duel: explain, search on a button, show both flips and the user's own try.
 
@@ -65,7 +66,8 @@ def show(
         with col:
             st.markdown(f"**{TITLES.get(name, name)}**")
             # 320 px: the canvas's size, where each model-input pixel is a crisp 5 x 5 block
-            st.image(duel.painted(background, flip), caption=duel_text.flip_text(flip), width=320)
+            words = duel_text.flip_text(flip, hidden)
+            st.image(duel.painted(background, flip), caption=words, width=320)
             if attempt.covered == 0:
                 st.caption("You: draw on the canvas to try it yourself.")
             else:

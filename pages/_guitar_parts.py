@@ -59,8 +59,11 @@ def canvas_tools(json_data: dict | None, truth: str, hidden: bool, photo: bool) 
     return drawn
 
 
-def answers(strip, top5: dict[str, list[dict]]) -> None:
+def answers(strip, top5: dict[str, list[dict]], refusal: str | None = None) -> None:
     """Both models' top answer in one strip under the canvas: on a phone, seen with the drawing."""
+    if refusal:  # no guitar in the photo: say so, never a confident guitar name
+        strip.warning(refusal, icon=":material/block:")
+        return
     with strip.container(border=True, horizontal=True, gap="large"):
         for name, title, _ in plots.MODELS:
             top = top5[name][0]
@@ -69,13 +72,16 @@ def answers(strip, top5: dict[str, list[dict]]) -> None:
             )
 
 
-def scores(top5: dict[str, list[dict]], run: int) -> None:
+def scores(top5: dict[str, list[dict]], run: int, refusal: str | None = None) -> None:
     """Each model's top answer, top-5 bars and the top-5 in words, side by side."""
     for col, (name, title, hue) in zip(st.columns(2), plots.MODELS, strict=True):
         with col:
             st.subheader(title)
             top = top5[name]
-            st.markdown(f"**{top[0]['label']}** · {top[0]['probability']:.1%}")
+            if refusal:  # the bars stay (what it would say), under words that disown them
+                st.markdown(plots.NO_GUITAR)
+            else:
+                st.markdown(f"**{top[0]['label']}** · {top[0]['probability']:.1%}")
             fig, key = plots.bars(top, hue), f"bars-{name}-{run}"  # new key: see streamlit#11424
             st.plotly_chart(fig, key=key, config={"displayModeBar": False})
             st.caption(plots.top5_caption(title, top))

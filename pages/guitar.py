@@ -25,6 +25,11 @@ def _models():
     return {name: _ui.model(name) for name, _, _ in plots.MODELS}
 
 
+@st.cache_resource(show_spinner=False)
+def _gate():
+    return gp.gate_model()
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _scene(kind: str | None, seed: int):
     r = gp.scene(kind, seed)
@@ -64,7 +69,7 @@ with c3:
         "Colour", key="guitar_colour", on_change=_ui.store, args=("guitar_colour",)
     )
 with st.expander("Use your own guitar photo instead"):
-    st.caption(plots.PHOTO_NOTE)
+    st.caption(plots.photo_note(_ui.card(plots.DUST)))
     photo = _ui.upload_image("Guitar photo", key="guitar_upload", on_change=_guitar_parts.clear)
 
 left, right = st.columns([1, 1.6], gap="large")
@@ -89,12 +94,13 @@ with left:
 strokes = share.strokes(drawn)
 picture = gp.drawn_picture(background, strokes)
 scores = gp.score(_models(), picture)
-_guitar_parts.answers(strip, scores)
+refusal = gp.refusal(_gate(), background if photo is not None else None)
+_guitar_parts.answers(strip, scores, refusal)
 packed = share.linkable(strokes)
 state.guitar_drawn = share.fabric(strokes) if strokes and photo is None else None  # see start()
 _ui.remember(share.params(share.State() if photo is not None else share.State(kind, seed, packed)))
 with right:
-    _guitar_parts.scores(scores, state.guitar_runs)
+    _guitar_parts.scores(scores, state.guitar_runs, refusal)
     if photo is not None:
         st.caption(notes.PHOTO_LINK)
     else:
@@ -112,6 +118,8 @@ with why:
 with duel:
     known = photo is None and truth != OUT_OF_CLASS  # the duel needs a class both models know
     duel_truth = truth if known else None
-    _guitar_duel.show(_models(), background, picture, duel_truth, seed, metrics, photo is not None)
+    _guitar_duel.show(
+        _models(), background, picture, duel_truth, seed, metrics, photo is not None, hidden
+    )
 with measured:
     _guitar_parts.measured(catalog.demo("guitar").claim, card)

@@ -5,17 +5,20 @@ from __future__ import annotations
 from engine.guitar.duel import Attempt, Flip, beats
 from engine.guitar.render import INPUT_SIZE
 
+HIDDEN = "the hidden guitar"  # what the duel calls a "Surprise me" guitar: never its name
 
-def flip_text(flip: Flip) -> str:
-    """One line for the engine's result on the page."""
+
+def flip_text(flip: Flip, hidden: bool = False) -> str:
+    """One line for the engine's result on the page (hidden: the guitar stays unnamed)."""
     px = round(flip.covered * INPUT_SIZE**2)
+    truth = HIDDEN if hidden else flip.truth
     if not flip.flipped:
-        return f"not flipped within the budget: still {flip.truth} ({flip.percent:.2f} % tried)"
+        return f"not flipped within the budget: still {truth} ({flip.percent:.2f} % tried)"
     if px == 0:
         return f"already wrong with no pixels painted: it says {flip.label}"
     return (
-        f"{flip.truth} flipped to {flip.label} ({flip.probability:.0%}) with {flip.percent:.2f} % "
-        f"of pixels ({px} of the model's {INPUT_SIZE}x{INPUT_SIZE})"
+        f"{truth[0].upper()}{truth[1:]} flipped to {flip.label} ({flip.probability:.0%}) with "
+        f"{flip.percent:.2f} % of pixels ({px} of the model's {INPUT_SIZE}x{INPUT_SIZE})"
     )
 
 

@@ -19,6 +19,22 @@ PHOTO_NOTE = (
     "Honest note: both models were trained only on rendered guitars like the ones here. "
     "A real photo is far from anything they saw, so expect odd answers."
 )
+
+
+def photo_note(card: dict | None) -> str:
+    """The upload's caption: the honest note, then the no-guitar check as measured (with n)."""
+    gate = ((card or {}).get("metrics", {}).get("real") or {}).get("gate") or {}
+    if not gate.get("available"):
+        return PHOTO_NOTE
+    ok, stop = gate["guitar_photos_passed"], gate["other_photos_stopped"]
+    return (
+        f"{PHOTO_NOTE} First an ImageNet network (MobileNetV2) checks that a guitar is there at "
+        f"all: it let {ok['agree']} of {ok['n']} real guitar photos through and stopped "
+        f"{stop['agree']} of {stop['n']} real photos without a guitar (group photos, skies)."
+    )
+
+
+NO_GUITAR = "**No guitar found** · its guesses below mean nothing"
 SAMPLES_CAPTION = (
     "Dust model's training inputs (64 px): the write-up's 0-31 grey "
     "rectangles, centre-biased, redrawn every epoch. The plain model saw them clean."

@@ -87,6 +87,29 @@ def photo_scene(photo: np.ndarray) -> tuple[np.ndarray, str, bytes]:
     return background, "your photo", images.to_png(background)
 
 
+def gate_model():
+    """The ImageNet network the no-guitar check runs on, or None when it is not shipped."""
+    from engine.perception import imagenet
+
+    try:
+        return imagenet.load()
+    except FileNotFoundError:
+        return None
+
+
+def refusal(gate_model, picture: np.ndarray | None) -> str | None:
+    """Why no guitar model is named for an uploaded picture, or None when a guitar is in it.
+
+    None too without a picture (a render always shows a guitar) or without the ImageNet model.
+    """
+    from engine.guitar import gate
+
+    if picture is None or gate_model is None:
+        return None
+    found = gate.check(gate_model, picture)
+    return None if found.guitar else gate.sentence(found)
+
+
 def training_samples(seed: int = 3, k: int = 6, zoom: int = 2) -> np.ndarray:
     """What the dust model saw: k training-style inputs with the write-up's dust, in a row."""
     from engine.guitar import data, dust

@@ -155,3 +155,17 @@ def test_the_labelled_clear_drawing_button_empties_the_canvas():
     assert "drawing" not in dict(at.query_params)
     assert _top5(at, "Plain model") == before  # scored on the clean render again
     assert at.session_state["guitar_initial"]["objects"] == []  # the canvas is told to reload
+
+
+def test_a_hidden_guitar_stays_unnamed_in_the_seed_note_and_the_duel():
+    from engine.guitar import predict
+
+    at = _page("Surprise me")
+    kind = predict.scene(None, 1).kind  # seed 1's hidden guitar
+    at.button(key="guitar_duel_go").click().run()
+    assert not at.exception, at.exception
+    captions = [im.caption for el in at.get("image") for im in el.proto.imgs]
+    flips = [c for c in captions if "flipped" in c]
+    assert len(flips) == 2 and all(f.startswith("The hidden guitar flipped to") for f in flips)
+    words = [c.value for c in at.caption if "top-5" not in c.value] + flips
+    assert not any(kind in w for w in words), words  # only the model's own answers may name it

@@ -234,6 +234,23 @@ def test_new_render_and_a_photo_start_clean_and_say_what_they_are(page, app_url)
     screenshot(page, "guitar-photo-clean")
 
 
+def test_a_photo_without_a_guitar_is_told_so_instead_of_a_guitar_name(page, app_url):
+    skdata = pytest.importorskip("skimage.data")
+    from engine.images import to_png
+    from tests.browser.conftest import upload
+
+    open_page(page, app_url, "guitar")
+    page.get_by_text("Plain model top-5:").first.wait_for()
+    page.get_by_text("Use your own guitar photo instead").click()
+    upload(page, "portrait.png", to_png(skdata.astronaut()))
+    page.get_by_text("No guitar here").first.wait_for()
+    strip = page.locator(".st-key-guitar_answers").inner_text()
+    assert "No guitar here" in strip and "Plain model" not in strip, strip
+    assert page.get_by_text("No guitar found").count() == 2  # both score columns disown theirs
+    assert_no_error(page)
+    screenshot(page, "guitar-no-guitar")
+
+
 PHONE = {"width": 390, "height": 844}
 TABS_FIT = """() => [...document.querySelectorAll('[role="tab"]')].map(t => {
     const box = t.getBoundingClientRect(), list = t.closest('[role="tablist"]');

@@ -51,8 +51,37 @@ def measure(models: dict, folder: Path = FOLDER) -> dict[str, Any]:
 
     entries = mirror.read_manifest(MANIFEST)["photos"]
     rows: dict[str, list] = defaultdict(list)
+    photos = []
     for e in entries:
-        scores = predict.score(models, load_file(folder / e["file"]), k=3)
+        photos.append(load_file(folder / e["file"]))
+        scores = predict.score(models, photos[-1], k=3)
         for name, top in scores.items():
             rows[name].append((e["label"], [t["label"] for t in top]))
-    return {"available": True, "photos": len(entries), **{k: _tally(v) for k, v in rows.items()}}
+    tallies = {k: _tally(v) for k, v in rows.items()}
+    return {"available": True, "photos": len(entries), **tallies, "gate": gate_figures(photos)}
+
+
+def other_photos() -> tuple[list, list[str]]:
+    """The other demos' real photos (group photos, skies, streets): none shows a guitar."""
+    from engine.hat import real as hat_real
+    from engine.ufo import real as ufo_real
+
+    found, sets = [], []
+    for name, module in (("hat", hat_real), ("ufo", ufo_real)):
+        if module.available():
+            found += [p.image for p in module.load()]
+            sets.append(name)
+    return found, sets
+
+
+def gate_figures(guitars: list) -> dict[str, Any]:
+    """The no-guitar gate (engine.guitar.gate) on these guitar photos and the others' photos."""
+    from engine.guitar import gate
+    from engine.perception import imagenet
+
+    try:
+        model = imagenet.load()
+    except FileNotFoundError as e:
+        return {"available": False, "why": str(e)}
+    others, sets = other_photos()
+    return {"available": True, "other_sets": sets, **gate.measure(model, guitars, others)}
