@@ -7,7 +7,7 @@ canvas, put in the address bar and redrawn by the engine, so a link scores the s
 import streamlit as st
 
 from engine import cards, catalog, images
-from engine.guitar import notes, plots, share
+from engine.guitar import notes, plots, view
 from engine.guitar import predict as gp
 from engine.guitar.render import KINDS, OUT_OF_CLASS
 from pages import _guitar_duel, _guitar_parts, _guitar_why, _ui
@@ -34,12 +34,6 @@ def _gate():
 def _scene(kind: str | None, seed: int):
     r = gp.scene(kind, seed)
     return r.image, r.kind, images.to_png(r.image)
-
-
-def _replay(kind: str | None, seed: int, strokes: list, shown: str) -> tuple[bool, str]:
-    """From scratch on purpose: no cached render, the strokes redrawn, both models rerun."""
-    fresh = gp.replay(_models(), kind, seed, strokes)
-    return fresh == shown, notes.replay_note(seed, fresh, fresh == shown)
 
 
 st.markdown(notes.WHAT_YOU_SEE)
@@ -91,23 +85,20 @@ with left:
     hidden = choice == SURPRISE and photo is None
     drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden, photo is not None)
 
-strokes = share.strokes(drawn)
-picture = gp.drawn_picture(background, strokes)
-scores = gp.score(_models(), picture)
-refusal = gp.refusal(_gate(), background if photo is not None else None)
-_guitar_parts.answers(strip, scores, refusal)
-packed = share.linkable(strokes)
-state.guitar_drawn = share.fabric(strokes) if strokes and photo is None else None  # see start()
-_ui.remember(share.params(share.State() if photo is not None else share.State(kind, seed, packed)))
+scene = view.Scene(background, kind, seed, truth, photo is not None, hidden)
+out = view.score(_models(), _gate(), scene, drawn)  # the run's one engine call
+picture = out.picture
+_guitar_parts.answers(strip, out.scores, out.refusal)
+state.guitar_drawn = out.redraw  # see start()
+_ui.remember(out.params)
 with right:
-    _guitar_parts.scores(scores, state.guitar_runs, refusal)
-    if photo is not None:
+    _guitar_parts.scores(out.scores, state.guitar_runs, out.refusal)
+    if out.seed_note is None:
         st.caption(notes.PHOTO_LINK)
     else:
-        shown = gp.fingerprint(picture, scores)
-        note = notes.seed_note("hidden guitar" if hidden else truth, seed, len(strokes), shown)
-        _ui.seed_row(note, "guitar_replay", lambda: _replay(kind, seed, strokes, shown))
-        if strokes and packed is None:
+        replay = lambda: view.replay(_models(), scene, drawn, out.fingerprint)  # noqa: E731
+        _ui.seed_row(out.seed_note, "guitar_replay", replay)
+        if out.link_too_big:
             st.warning(notes.LINK_TOO_BIG, icon=":material/link_off:")
 
 why, duel, measured = st.tabs(_guitar_parts.TABS)
