@@ -28,3 +28,19 @@ def test_both_models_are_measured_per_class_on_the_restored_set():
         m = out[name]
         assert m["n"] == out["photos"] and 0 <= m["top1"] <= m["top3"] <= 1
         assert sum(c["n"] for c in m["per_class"].values()) == m["n"]
+    gate = out["gate"]  # the no-guitar check on these photos and the other demos' real ones
+    if gate["available"]:
+        assert gate["guitar_photos_passed"]["n"] == out["photos"]
+        assert gate["guitar_photos_passed"]["share"] >= 0.95
+        if gate["other_photos_stopped"]["n"]:
+            assert gate["other_photos_stopped"]["share"] >= 0.95
+
+
+def test_the_card_reports_the_no_guitar_check_with_its_n():
+    from engine import cards
+
+    gate = cards.read("guitar-dust")["metrics"]["real"]["gate"]
+    assert gate["available"] and gate["classes"] == ["electric_guitar", "acoustic_guitar"]
+    assert gate["guitar_photos_passed"]["n"] >= 100 and gate["other_photos_stopped"]["n"] >= 30
+    assert gate["guitar_photos_passed"]["share"] >= 0.95
+    assert gate["other_photos_stopped"]["share"] >= 0.95
