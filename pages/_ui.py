@@ -16,6 +16,14 @@ def model(name: str) -> runtime.LiteModel:
     return runtime.load_model(name)
 
 
+@st.cache_resource(show_spinner=False)
+def imagenet():
+    """The shipped ImageNet network, one pool for every page and session (None: not built)."""
+    from engine.perception import imagenet as network
+
+    return network.shipped()
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _card(name: str, stamp: int) -> dict[str, Any] | None:
     return cards.read(name)

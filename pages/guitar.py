@@ -25,11 +25,6 @@ def _models():
     return {name: _ui.model(name) for name, _, _ in plots.MODELS}
 
 
-@st.cache_resource(show_spinner=False)
-def _gate():
-    return gp.gate_model()
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
 def _scene(kind: str | None, seed: int):
     r = gp.scene(kind, seed)
@@ -86,7 +81,7 @@ with left:
     drawn = _guitar_parts.canvas_tools(canvas.json_data, truth, hidden, photo is not None)
 
 scene = view.Scene(background, kind, seed, truth, photo is not None, hidden)
-out = view.score(_models(), _gate(), scene, drawn)  # the run's one engine call
+out = view.score(_models(), _ui.imagenet(), scene, drawn)  # the run's one engine call
 picture = out.picture
 _guitar_parts.answers(strip, out.scores, out.refusal)
 state.guitar_drawn = out.redraw  # see start()

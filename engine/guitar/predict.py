@@ -91,10 +91,7 @@ def gate_model():
     """The ImageNet network the no-guitar check runs on, or None when it is not shipped."""
     from engine.perception import imagenet
 
-    try:
-        return imagenet.load()
-    except FileNotFoundError:
-        return None
+    return imagenet.shipped()
 
 
 def refusal(gate_model, picture: np.ndarray | None) -> str | None:

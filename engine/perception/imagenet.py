@@ -128,6 +128,14 @@ def load(root: Path | None = None, name: str = NAME) -> ImagenetModel:
     return ImagenetModel(path, cards.read(name, root) or {"name": name})
 
 
+def shipped() -> ImagenetModel | None:
+    """The shipped model, or None when models/imagenet.tflite is not built."""
+    try:
+        return load()
+    except FileNotFoundError:
+        return None
+
+
 class Pipeline:
     """Scores gene batches: incremental uint8 drawing overlapped with LiteRT inference.
 
