@@ -43,7 +43,9 @@ def test_neutral_rule_reads_tone_as_a_black_and_white_photo_shows_it():
     assert lore.sort_crop(crop_with(suit)).house == "Slytherin"
     assert lore.sort_crop(crop_with(shirt)).house == "Ravenclaw"
     assert lore.sort_crop(crop_with(grey)).house == "Hufflepuff"
-    assert lore.sort_crop(crop_with(suit, shirt, suit)).house == "Slytherin"  # 2/3 dark
+    assert lore.sort_crop(crop_with(suit, suit, shirt, suit)).house == "Slytherin"  # 3/4 dark
+    # 2/3 dark is under the 70 % that makes a suit; its 1/3 white shirt front reads Ravenclaw.
+    assert lore.sort_crop(crop_with(suit, shirt, suit)).house == "Ravenclaw"
     assert lore.sort_crop(crop_with(suit, shirt, shirt)).house == "Ravenclaw"  # 1/3 dark, 2/3 pale
 
 

@@ -131,7 +131,15 @@ def test_real_group_photos_bars():
     assert out["detection"]["precision"] >= 0.95, out["detection"]
     assert out["detection_writeup"]["recall"] < out["detection"]["recall"]
     if "houses" in out:
-        # The issue asks that no house takes over 40 %; the lore itself gives at most 34 %, the
-        # shipped CNN 41 % (Slytherin): a guard against the 83 % Hufflepuff of before, not the bar.
+        # The issue's bar: no house takes over 40 % of the real faces, by the lore or the CNN
+        # (measured: 39.2 % and 33.3 %; before the tone rule, 83 % went to Hufflepuff).
         assert out["houses"]["largest_share_lore"] <= 0.4, out["houses"]
-        assert out["houses"]["largest_share_model"] <= 0.45, out["houses"]
+        assert out["houses"]["largest_share_model"] <= 0.4, out["houses"]
+
+
+def test_the_card_reports_balanced_houses_on_the_real_faces():
+    from engine import cards
+
+    houses = cards.read("hat")["metrics"]["real"]["houses"]
+    assert houses["faces"] >= 100 and sum(houses["model"].values()) == houses["faces"]
+    assert houses["largest_share_model"] <= 0.4 and houses["largest_share_lore"] <= 0.4
