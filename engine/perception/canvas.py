@@ -49,6 +49,7 @@ class Canvas:
         self._base_genes: np.ndarray | None = None
         self._base: _Base | None = None
         self._scratch = np.empty(3 * height * width, np.float32)
+        self._blend_scratch = np.empty(3 * height * width, np.float32)  # one layer's update
         self.redrawn = 0  # pixels re-composited since creation (for the bench)
         self.drawn = 0  # pictures produced since creation
 
@@ -89,7 +90,7 @@ class Canvas:
             first = 0
         else:
             np.copyto(patch, self._base.prefixes[first, :, y0:y1, x0:x1])
-        _blend(patch, box, rgb, coverage, first)
+        _blend(patch, box, rgb, coverage, first, self._blend_scratch)
         # Planes to interleaved RGB: cast to uint8 first, then OpenCV's merge (~5x numpy's).
         out[y0:y1, x0:x1] = cv2.merge(list(_quantise(patch).astype(np.uint8)))
         self.redrawn += (y1 - y0) * (x1 - x0)
@@ -120,7 +121,7 @@ class Canvas:
         layers[0] = np.asarray(drawing.background[0], np.float32)[:, None, None]
         for k in range(len(cov)):
             layers[k + 1] = layers[k]
-            _blend(layers[k + 1], _full_box(self), rgb, cov, k, k + 1)
+            _blend(layers[k + 1], _full_box(self), rgb, cov, k, self._blend_scratch, k + 1)
         picture = cv2.merge(list(_quantise(layers[-1].copy()).astype(np.uint8)))  # (H, W, 3)
         self._base_genes = base
         self._base = _Base(looks, drawing.background[0], cov, layers, picture)
@@ -193,7 +194,7 @@ def _quantise(planes: np.ndarray) -> np.ndarray:
     return np.clip(planes, 0, 255, out=planes)  # the caller's assignment casts to uint8
 
 
-def _blend(patch, box: Box, rgb, coverage: list, first: int, stop: int | None = None) -> None:
+def _blend(patch, box: Box, rgb, coverage: list, first: int, scratch, stop=None) -> None:
     """Blend ellipses first..stop-1 into float planes (3, h, w) covering box, in order."""
     y0, y1, x0, x1 = box
     for k in range(first, len(coverage) if stop is None else stop):
@@ -205,5 +206,9 @@ def _blend(patch, box: Box, rgb, coverage: list, first: int, stop: int | None = 
             continue
         a = alpha[ty0 - ebox[0] : ty1 - ebox[0], tx0 - ebox[2] : tx1 - ebox[2]]
         plane = patch[:, ty0 - y0 : ty1 - y0, tx0 - x0 : tx1 - x0]
-        # One broadcast op per layer; per element the same float32 ops as render's loop.
-        plane += a[None] * (rgb[k][:, None, None] - plane)
+        # Per element the same float32 ops as render's loop (colour - plane, times alpha, plus
+        # plane), into a reused buffer: a fresh (3, h, w) temporary per layer cost page faults.
+        tmp = scratch[: plane.size].reshape(plane.shape)
+        np.subtract(rgb[k][:, None, None], plane, out=tmp)
+        tmp *= a[None]
+        plane += tmp
