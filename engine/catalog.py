@@ -74,7 +74,13 @@ def real_photos(key: str, card: Card | None = None) -> str | None:
     named = {n.removeprefix(key + "-"): scored[n]["top1"] for n in order}  # guitar-dust: dust
     shares = ", ".join(f"{name} {100 * top1:.1f} %" for name, top1 in named.items())
     n = real.get("photos") or scored[order[0]].get("n")
-    return f"On {n} real photos, top-1: {shares}."
+    kinds = [
+        f"{kind}s (n={parts[order[0]]['n']}): "
+        + ", ".join(f"{m.removeprefix(key + '-')} {100 * parts[m]['top1']:.1f} %" for m in order)
+        for kind, parts in sorted((real.get("by_kind") or {}).items())
+        if all(m in parts for m in order)
+    ]
+    return f"On {n} real photos, top-1: {shares}" + (f"; {'; '.join(kinds)}." if kinds else ".")
 
 
 def thumbnail_caption(key: str, card: Card | None = None) -> str:

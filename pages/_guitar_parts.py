@@ -114,3 +114,7 @@ def measured(claim: str, card: dict) -> None:
             f"Measured by `python -m engine evaluate guitar --seed {metrics.get('seed')} "
             f"--n {metrics.get('n')}` on renders neither model trained on."
         )
+        found = plots.real_scribbles(metrics)
+        if found:  # the write-up's claim tried on real photos, not only on renders
+            st.plotly_chart(plots.real_curve(found), key="guitar_real_curve")
+            st.caption(plots.real_caption(found))

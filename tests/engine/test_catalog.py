@@ -61,6 +61,11 @@ def test_real_photo_figures_come_from_the_cards_with_their_n(monkeypatch):
     card = {"metrics": {"real": real}}
     monkeypatch.setattr(cards, "read", lambda name: card)
     assert catalog.real_photos("guitar") == "On 196 real photos, top-1: dust 22.4 %, plain 19.9 %."
+    shots = {"guitar-plain": {"n": 30, "top1": 0.4333}, "guitar-dust": {"n": 30, "top1": 0.5}}
+    real["by_kind"] = {"product shot": shots}  # each kind of photo apart, with its n
+    assert catalog.real_photos("guitar").endswith(
+        "; product shots (n=30): dust 50.0 %, plain 43.3 %."
+    )
     real["available"] = False  # not restored here: no figure rather than a stale one
     assert catalog.real_photos("guitar") is None
 

@@ -47,6 +47,7 @@ def measure(models: dict, folder: Path = FOLDER) -> dict[str, Any]:
     if not available(folder):
         return {"available": False, "why": "run `python -m engine.guitar.real` to restore it"}
     from engine.guitar import predict
+    from engine.guitar.real import scribbles
     from engine.images import load_file
 
     entries = mirror.read_manifest(MANIFEST)["photos"]
@@ -56,9 +57,22 @@ def measure(models: dict, folder: Path = FOLDER) -> dict[str, Any]:
         photos.append(load_file(folder / e["file"]))
         scores = predict.score(models, photos[-1], k=3)
         for name, top in scores.items():
-            rows[name].append((e["label"], [t["label"] for t in top]))
-    tallies = {k: _tally(v) for k, v in rows.items()}
-    return {"available": True, "photos": len(entries), **tallies, "gate": gate_figures(photos)}
+            rows[name].append((e["kind"], e["label"], [t["label"] for t in top]))
+    tallies = {k: _tally([r[1:] for r in v]) for k, v in rows.items()}
+    kinds = sorted({e["kind"] for e in entries})
+    by_kind = {
+        kind: {k: _tally([r[1:] for r in v if r[0] == kind]) for k, v in rows.items()}
+        for kind in kinds
+    }
+    labels, kinds_each = [e["label"] for e in entries], [e["kind"] for e in entries]
+    return {
+        "available": True,
+        "photos": len(entries),
+        **tallies,
+        "by_kind": by_kind,
+        "scribbles": scribbles.curve(models, photos, labels, kinds_each),
+        "gate": gate_figures(photos),
+    }
 
 
 def other_photos() -> tuple[list, list[str]]:
