@@ -61,12 +61,10 @@ def headline(metrics: dict) -> str:
 
 
 def _seed_clause(seeds: dict | None) -> str:
-    """' Dust's lead at 30 %: +19 points on seed 2024, +11 on seed 2025.' (when measured)."""
-    rows = (seeds or {}).get("by_seed") or {}
-    if len(rows) < 2:
-        return ""
-    leads = [f"{100 * r['gap']:+.0f} points on seed {s}" for s, r in rows.items()]
-    return f" Dust's lead at 30 %, render seed by seed: {', '.join(leads)}."
+    """' Lead on seed 2025: +18 points.' for the other render seeds (short: a Home card)."""
+    rows = list(((seeds or {}).get("by_seed") or {}).items())[1:]  # the first is the headline's
+    leads = [f"{100 * r['gap']:+.0f} points" for _, r in rows]
+    return f" Lead on seed {', '.join(s for s, _ in rows)}: {', '.join(leads)}." if rows else ""
 
 
 def _card(
