@@ -71,16 +71,19 @@ def real_photos(key: str, card: Card | None = None) -> str | None:
     if not real.get("available") or not scored:
         return None
     order = sorted(scored, key=lambda n: n != demo(key).card)
-    named = {n.removeprefix(key + "-"): scored[n]["top1"] for n in order}  # guitar-dust: dust
-    shares = ", ".join(f"{name} {100 * top1:.1f} %" for name, top1 in named.items())
     n = real.get("photos") or scored[order[0]].get("n")
     kinds = [
-        f"{kind}s (n={parts[order[0]]['n']}): "
-        + ", ".join(f"{m.removeprefix(key + '-')} {100 * parts[m]['top1']:.1f} %" for m in order)
+        f"{kind}s (n={parts[order[0]]['n']}): {_shares(key, parts, order)}"
         for kind, parts in sorted((real.get("by_kind") or {}).items())
         if all(m in parts for m in order)
     ]
+    shares = _shares(key, scored, order)
     return f"On {n} real photos, top-1: {shares}" + (f"; {'; '.join(kinds)}." if kinds else ".")
+
+
+def _shares(key: str, tallies: dict, order: list[str]) -> str:
+    """'dust 22.4 %, plain 19.9 %': each model's top-1, named without the demo (guitar-dust)."""
+    return ", ".join(f"{m.removeprefix(key + '-')} {100 * tallies[m]['top1']:.1f} %" for m in order)
 
 
 def thumbnail_caption(key: str, card: Card | None = None) -> str:

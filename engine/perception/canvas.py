@@ -194,7 +194,9 @@ def _quantise(planes: np.ndarray) -> np.ndarray:
     return np.clip(planes, 0, 255, out=planes)  # the caller's assignment casts to uint8
 
 
-def _blend(patch, box: Box, rgb, coverage: list, first: int, scratch, stop=None) -> None:
+def _blend(
+    patch, box: Box, rgb, coverage: list, first: int, scratch: np.ndarray, stop: int | None = None
+) -> None:
     """Blend ellipses first..stop-1 into float planes (3, h, w) covering box, in order."""
     y0, y1, x0, x1 = box
     for k in range(first, len(coverage) if stop is None else stop):

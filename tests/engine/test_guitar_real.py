@@ -70,7 +70,7 @@ def test_the_backdrop_mask_outlines_a_guitar_on_a_plain_backdrop_and_gives_up_on
     assert scribbles.guitar_mask(noise) is None  # nothing stands out: scribble the whole frame
 
 
-def test_the_real_scribble_curve_repeats_for_a_seed_and_hurts_as_coverage_grows():
+def test_the_real_scribble_curve_repeats_for_a_seed_and_reaches_the_asked_coverage():
     from skimage import data as skdata
 
     from engine.guitar.real import scribbles

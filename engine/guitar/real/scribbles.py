@@ -15,6 +15,7 @@ import numpy as np
 
 from engine.guitar import dust
 from engine.guitar.evaluate import LEVELS
+from engine.guitar.predict import square
 from engine.guitar.render import INPUT_SIZE, to_input
 
 # Side the photo is scribbled at: the renders are scribbled at 128 px before the 64 px input.
@@ -39,20 +40,13 @@ def guitar_mask(square: np.ndarray) -> np.ndarray | None:
     return mask if MASK_SHARE[0] <= share <= MASK_SHARE[1] else None
 
 
-def _square(photo: np.ndarray) -> np.ndarray:
-    """The photo padded to a square with its median colour and resized to SIDE."""
-    from engine.guitar.predict import square
-
-    return square(photo, SIDE)
-
-
 def _inputs(photos: list, seed: int) -> tuple[dict[int, np.ndarray], dict[int, float], int]:
     """Model inputs per coverage level (percent), the coverage reached, and outlines found."""
     inputs: dict[int, list] = {round(v * 100): [] for v in LEVELS}
     reached: dict[int, list] = {k: [] for k in inputs}
     outlined = 0
     for i, photo in enumerate(photos):
-        sq = _square(photo)
+        sq = square(photo, SIDE)  # as the page's canvas squares an upload
         mask = guitar_mask(sq)
         outlined += mask is not None
         mask = np.ones(sq.shape[:2], bool) if mask is None else mask
