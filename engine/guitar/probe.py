@@ -146,6 +146,16 @@ def embedder(weights: Path = WEIGHTS) -> Callable[[list], np.ndarray]:
     )
 
 
-if __name__ == "__main__":
-    n, seed = (int(a) for a in (sys.argv[1:] + ["2600", "99"][len(sys.argv[1:]) :])[:2])
+def main(args: list[str]) -> int:
+    """`python -m engine.guitar.probe [N] [SEED]`: print the figures as JSON."""
+    if not WEIGHTS.exists():
+        print(f"{WEIGHTS.name} missing: run `make imagenet`", file=sys.stderr)
+        return 1
+    n = int(args[0]) if args else 2600
+    seed = int(args[1]) if len(args) > 1 else 99
     print(json.dumps(measure(embedder(), seed, n), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
