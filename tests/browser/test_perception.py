@@ -153,10 +153,12 @@ def csv_ok(data: bytes, want) -> None:
 def test_a_shared_imagenet_result_shows_its_picture_before_the_re_run_ends(page, app_url):
     if "imagenet" not in [t.name for t in targets.classifiers()]:
         pytest.skip("the ImageNet model is not built (make imagenet)")
-    # A result link to a 24-iteration search: re-running it takes seconds on 2 cores.
+    # A result link to a 100-iteration search (6,400 candidates): re-running it takes 8-20 s
+    # on 2 cores, long enough that the check below cannot miss it. At 24 iterations a fast
+    # CPU (~780 candidates/s) finished the re-run before the picture was looked for.
     model = targets.load("imagenet")
-    settings = lab.Settings(model.labels.index("goldfish"), 8, True, 2, 30.0, 24, 3)
-    want = lab.run(model, settings.replay(24))
+    settings = lab.Settings(model.labels.index("goldfish"), 8, True, 2, 30.0, 100, 3)
+    want = lab.run(model, settings.replay(100))
     query = share.params(share.of_outcome(want))
     link = "perception?" + "&".join(f"{k}={v}" for k, v in query.items())
     open_page(page, app_url, link)
